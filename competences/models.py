@@ -1,0 +1,159 @@
+"""The competence catalogue and the level each occupation requires.
+
+A competence is identified by its category and code: the same code in two profiles is
+the same competence, but soft and digital competences reuse short codes such as '2.1'
+for different things, so the code alone is not a key.
+"""
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from nsp import vocabulary as vocab
+from occupations.czech import fold
+from occupations.models import NaturalKeyManager, Occupation
+
+
+class Category(models.TextChoices):
+    PROFESSIONAL_SKILL = "professional_skill", _("Odborné dovednosti")
+    PROFESSIONAL_KNOWLEDGE = "professional_knowledge", _("Odborné znalosti")
+    GENERAL_SKILL = "general_skill", _("Obecné dovednosti")
+    DIGITAL = "digital", _("Digitální kompetence")
+    SOFT = "soft", _("Měkké kompetence")
+
+
+# Public addresses of the categories: /kompetence/<slug>/<code>/.
+CATEGORY_SLUGS = {
+    Category.PROFESSIONAL_SKILL: "odborne-dovednosti",
+    Category.PROFESSIONAL_KNOWLEDGE: "odborne-znalosti",
+    Category.GENERAL_SKILL: "obecne-dovednosti",
+    Category.DIGITAL: "digitalni",
+    Category.SOFT: "mekke",
+}
+CATEGORY_BY_SLUG = {slug: category for category, slug in CATEGORY_SLUGS.items()}
+
+
+class Suitability(models.IntegerChoices):
+    ESSENTIAL = vocab.ESSENTIAL, _("nezbytná")
+    SUITABLE = vocab.SUITABLE_COMPETENCE, _("vhodná")
+
+
+class CompetenceQuerySet(models.QuerySet):
+    def matching(self, query):
+        """Competences whose code is `query` or whose name contains all its words."""
+        words = fold(query).split()
+        if not words:
+            return self
+        by_name = Q()
+        for word in words:
+            by_name &= Q(search_name__contains=word)
+        return self.filter(Q(code__iexact=query.strip()) | by_name)
+
+
+class Competence(models.Model):
+    category = models.CharField(_("kategorie"), max_length=30, choices=Category.choices)
+    code = models.CharField(_("kód"), max_length=30)
+    name = models.CharField(_("název"), max_length=500)
+    search_name = models.CharField(max_length=500, editable=False, default="")
+
+    natural_key_fields = ("category", "code")
+    objects = NaturalKeyManager.from_queryset(CompetenceQuerySet)()
+
+    class Meta:
+        verbose_name = _("kompetence")
+        verbose_name_plural = _("kompetence")
+        ordering = ["category", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["category", "code"], name="competence_unique_code"),
+            models.CheckConstraint(
+                condition=Q(category__in=list(vocab.COMPETENCE_CATEGORY_BY_KEY)),
+                name="competence_category_valid",
+            ),
+        ]
+        indexes = [models.Index(fields=["code"])]
+
+    def __str__(self):
+        return f"{self.code} {self.name}"
+
+    def save(self, *args, **kwargs):
+        self.search_name = fold(self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("competences:detail", args=[CATEGORY_SLUGS[self.category], self.code])
+
+    def natural_key(self):
+        return (self.category, self.code)
+
+    @property
+    def scale(self):
+        return vocab.COMPETENCE_CATEGORY_BY_KEY[self.category].scale
+
+
+def _level_within_scale():
+    """The level must lie on its category's scale (1–8, 0–3, 1–4 or 0–5)."""
+    condition = Q()
+    for category in vocab.COMPETENCE_CATEGORIES:
+        condition |= Q(
+            category=category.key,
+            level__gte=category.scale_min,
+            level__lte=category.scale_max,
+        )
+    return condition
+
+
+class OccupationCompetence(models.Model):
+    """The level (and, for professional competences, the suitability) an occupation
+    requires of a competence."""
+
+    occupation = models.ForeignKey(Occupation, models.CASCADE, related_name="competence_links")
+    competence = models.ForeignKey(
+        Competence,
+        models.PROTECT,
+        related_name="occupation_links",
+        verbose_name=_("kompetence"),
+    )
+    # A copy of competence.category: a CHECK constraint can only see its own row, and
+    # the scale a level must lie on depends on the category. save() keeps it in step.
+    category = models.CharField(
+        _("kategorie"), max_length=30, choices=Category.choices, editable=False
+    )
+    level = models.PositiveSmallIntegerField(_("úroveň"))
+    suitability = models.PositiveSmallIntegerField(
+        _("vhodnost"), choices=Suitability.choices, null=True, blank=True
+    )
+    position = models.PositiveSmallIntegerField(_("pořadí"), default=0)
+
+    natural_key_fields = ("occupation__nsp_id", "competence__category", "competence__code")
+    objects = NaturalKeyManager()
+
+    class Meta:
+        verbose_name = _("požadovaná kompetence")
+        verbose_name_plural = _("požadované kompetence")
+        ordering = ["occupation", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["occupation", "competence"], name="competence_unique_per_occupation"
+            ),
+            models.CheckConstraint(
+                condition=_level_within_scale(), name="competence_level_within_scale"
+            ),
+            models.CheckConstraint(
+                condition=Q(suitability__isnull=True) | Q(suitability__gte=1),
+                name="competence_suitability_positive",
+            ),
+        ]
+        indexes = [models.Index(fields=["competence", "level"])]
+
+    def __str__(self):
+        return f"{self.competence} ({self.level})"
+
+    def save(self, *args, **kwargs):
+        self.category = self.competence.category
+        super().save(*args, **kwargs)
+
+    def natural_key(self):
+        return (self.occupation.nsp_id, self.competence.category, self.competence.code)
+
+    natural_key.dependencies = ["occupations.occupation", "competences.competence"]

@@ -1,0 +1,19 @@
+"""Settings for the test suite: production settings plus what a test run cannot provide.
+
+DATABASE_URL still chooses the database, so the same suite runs on SQLite and PostgreSQL.
+"""
+
+import os
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key-not-for-any-deployment-0123456789")
+
+from config import settings as production
+from config.settings import *  # noqa: F403
+
+# Manifest storage needs collectstatic first; tests render templates without it.
+STORAGES = {
+    **production.STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]

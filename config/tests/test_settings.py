@@ -1,0 +1,75 @@
+"""Settings come from the environment, with safe defaults."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+
+
+def settings_with(env, expression="None"):
+    """Import config.settings in a fresh interpreter with exactly `env`; return the
+    completed process (stdout: json of `expression`)."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
+    code = f"import json; from config import settings as s; print(json.dumps({expression}))"
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        env={**clean, **env},
+        cwd=BASE_DIR,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def value(env, expression):
+    result = settings_with(env, expression)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = settings_with({})
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def test_debug_is_off_by_default():
+    assert value({"DJANGO_SECRET_KEY": "x" * 50}, "s.DEBUG") is False
+
+
+def test_debug_on_runs_with_a_development_key():
+    key = value({"DJANGO_DEBUG": "1"}, "s.SECRET_KEY")
+    assert key.startswith("django-insecure-")
+
+
+def test_a_typo_in_a_boolean_is_refused():
+    result = settings_with({"DJANGO_DEBUG": "maybe", "DJANGO_SECRET_KEY": "x" * 50})
+    assert result.returncode != 0
+    assert "DJANGO_DEBUG" in result.stderr
+
+
+def test_allowed_hosts_are_comma_separated():
+    env = {"DJANGO_SECRET_KEY": "x" * 50, "DJANGO_ALLOWED_HOSTS": "povolani.cz, www.povolani.cz,"}
+    assert value(env, "s.ALLOWED_HOSTS") == ["povolani.cz", "www.povolani.cz"]
+
+
+def test_the_default_database_is_an_sqlite_file_inside_the_project():
+    database = value({"DJANGO_DEBUG": "1"}, "s.DATABASES['default']")
+    assert database["ENGINE"] == "django.db.backends.sqlite3"
+    assert database["NAME"] == str(BASE_DIR / "db.sqlite3")
+    assert "db.sqlite3" in (BASE_DIR / ".gitignore").read_text()
+
+
+def test_database_url_chooses_postgresql():
+    env = {"DJANGO_DEBUG": "1", "DATABASE_URL": "postgres://portal@db.example:5433/nsp"}
+    database = value(env, "s.DATABASES['default']")
+    assert database["ENGINE"] == "django.db.backends.postgresql"
+    assert (database["HOST"], database["PORT"], database["NAME"]) == ("db.example", 5433, "nsp")
+
+
+def test_language_and_time_zone_are_czech():
+    env = {"DJANGO_DEBUG": "1"}
+    assert value(env, "[s.LANGUAGE_CODE, s.TIME_ZONE]") == ["cs", "Europe/Prague"]

@@ -1,0 +1,22 @@
+"""Fixtures shared by every app's tests."""
+
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SEED_SPECIALIZATION = FIXTURES / "nsp" / "000_361cb8b8ad03747c.txt"  # 102742
+SEED_OCCUPATION = FIXTURES / "nsp" / "001_4016ebdf744176cf.txt"  # 103332
+
+
+@pytest.fixture
+def seed_paths():
+    return [SEED_SPECIALIZATION, SEED_OCCUPATION]
+
+
+@pytest.fixture
+def seeds(db):
+    """Both seed profiles imported through the import service."""
+    from occupations.importer import import_paths
+
+    import_paths([SEED_SPECIALIZATION, SEED_OCCUPATION])

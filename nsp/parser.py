@@ -1,0 +1,747 @@
+"""Parse one NSP profile text export into the profile document of nsp-profile.schema.json.
+
+The export is a tab-separated rendering of the NSP web page, broken into pages. A page
+break leaves a block with the work-unit type and id ("Typ JP / ID", then e.g.
+"WorkUnitTypeEnum.2 102742", on one line or spread over several) and often repeats the
+header of the table it interrupts. The parser works in two passes:
+
+1. it removes the page-break blocks, reading the id and type from them;
+2. it walks the remaining lines with a small state machine, one state per section.
+
+Every problem is reported as a ParseError carrying the 1-based line number in the file,
+so that `parse_nsp` can print `PATH:LINE: reason`. Pure Python: no Django import.
+"""
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from nsp import vocabulary as vocab
+
+
+class ParseError(ValueError):
+    """A profile text that cannot be read. `line` is 1 when it concerns the whole file."""
+
+    def __init__(self, line, reason):
+        super().__init__(f"{line}: {reason}")
+        self.line = line
+        self.reason = reason
+
+
+# --- decoding ---------------------------------------------------------------------------
+
+_CZECH_LETTERS = frozenset("áčďéěíňóřšťúůýžÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ")
+# Words every export contains; a legacy decoding is only trusted when it yields them.
+_MARKERS = ("Pracovní činnosti", "Odborný směr", "Kompetenční požadavky", "Typ JP")
+
+
+def decode(data):
+    """Return the text of an export given as bytes: UTF-8 (with or without a byte-order
+    mark), or Windows-1250 / ISO-8859-2 when that is certain."""
+    if not data.strip():
+        raise ParseError(1, "the file is empty")
+    if b"\x00" in data:
+        raise ParseError(1, "not a text file: it contains NUL bytes")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        text = _decode_legacy(data)
+        if text is not None:
+            return text
+        line = data.count(b"\n", 0, error.start) + 1
+        raise ParseError(
+            line,
+            f"not UTF-8 text (byte 0x{data[error.start]:02x}), "
+            "nor recognisable Windows-1250 or ISO-8859-2 Czech text",
+        ) from None
+
+
+def _decode_legacy(data):
+    best, best_score = None, 0
+    for encoding in ("cp1250", "iso-8859-2"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        # ISO-8859-2 maps 0x80-0x9f to control characters: a text using them is not it.
+        if any("\x80" <= char <= "\x9f" for char in text):
+            continue
+        if not any(marker in text for marker in _MARKERS):
+            continue
+        score = sum(char in _CZECH_LETTERS for char in text)
+        if score > best_score:
+            best, best_score = text, score
+    return best
+
+
+# --- lines ------------------------------------------------------------------------------
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass(slots=True)
+class Line:
+    number: int
+    cells: list  # tab-separated cells, inner whitespace folded, trailing empty cells dropped
+
+    @property
+    def text(self):
+        return " ".join(cell for cell in self.cells if cell)
+
+    @property
+    def blank(self):
+        return not self.cells
+
+
+def fold(value):
+    """Strip and fold runs of whitespace (tabs, non-breaking spaces) to one space."""
+    return " ".join(value.split())
+
+
+def _split_lines(text):
+    text = text.removeprefix("\ufeff")
+    lines = []
+    for number, raw in enumerate(_LINE_BREAK.split(text), start=1):
+        cells = [fold(cell) for cell in raw.split("\t")]
+        while cells and not cells[-1]:
+            cells.pop()
+        lines.append(Line(number, cells))
+    return lines
+
+
+# --- pass 1: page-break blocks ----------------------------------------------------------
+
+_BREAK_HEADER = re.compile(r"^Typ JP(?: ID)?$")
+_TYPE_ENUM = re.compile(r"^WorkUnitTypeEnum\.\d+$")
+_TYPE_AND_ID = re.compile(r"^(\S+) (\d+)$")
+_ID = re.compile(r"^\d+$")
+
+
+@dataclass
+class _Identity:
+    nsp_id: int | None = None
+    kind: str | None = None
+    line: int = 0
+
+    def record(self, line, type_token, id_token):
+        kind = vocab.WORK_UNIT_TYPES.get(type_token)
+        if kind is None:
+            raise ParseError(line, f"unknown work-unit type {type_token!r}")
+        nsp_id = int(id_token)
+        if nsp_id < 1:
+            raise ParseError(line, f"invalid work-unit id {id_token!r}")
+        if self.nsp_id is None:
+            self.nsp_id, self.kind, self.line = nsp_id, kind, line
+            return
+        if nsp_id != self.nsp_id:
+            raise ParseError(
+                line, f"conflicting ids: {nsp_id} here, {self.nsp_id} at line {self.line}"
+            )
+        if kind != self.kind:
+            raise ParseError(
+                line, f"conflicting work-unit types: {kind} here, {self.kind} at line {self.line}"
+            )
+
+
+def _type_and_id(cells):
+    """(type, id) when the cells hold both, e.g. ['WorkUnitTypeEnum.1', '103332']."""
+    if len(cells) == 2 and _ID.match(cells[1]):
+        return cells[0], cells[1]
+    if len(cells) == 1 and (match := _TYPE_AND_ID.match(cells[0])):
+        return match.group(1), match.group(2)
+    return None
+
+
+def _remove_page_breaks(lines):
+    """Return the lines without page-break blocks, and the id and kind they carry."""
+    identity = _Identity()
+    kept = []
+    index = 0
+
+    def next_nonblank(start):
+        while start < len(lines) and lines[start].blank:
+            start += 1
+        return start
+
+    while index < len(lines):
+        line = lines[index]
+        text = line.text
+        if _BREAK_HEADER.match(text) or text == "Typ JP ID":
+            index = next_nonblank(index + 1)
+            if text == "Typ JP" and index < len(lines) and lines[index].text == "ID":
+                index = next_nonblank(index + 1)
+            if index >= len(lines):
+                raise ParseError(line.number, "page-break block 'Typ JP / ID' without type and id")
+            index = _read_break_body(lines, index, identity, next_nonblank, header=line)
+            continue
+        if line.cells and _TYPE_ENUM.match(line.cells[0].split(" ")[0]):
+            index = _read_break_body(lines, index, identity, next_nonblank, header=None)
+            continue
+        pair = _type_and_id(line.cells)
+        if pair and pair[0] in vocab.WORK_UNIT_TYPES:
+            identity.record(line.number, *pair)
+            index += 1
+            continue
+        if len(line.cells) == 1 and text in vocab.WORK_UNIT_TYPES:
+            following = next_nonblank(index + 1)
+            if following < len(lines) and _ID.match(lines[following].text):
+                identity.record(line.number, text, lines[following].text)
+                index = following + 1
+                continue
+        kept.append(line)
+        index += 1
+    return kept, identity
+
+
+def _read_break_body(lines, index, identity, next_nonblank, header):
+    """Read 'TYPE ID' or 'TYPE' + 'ID' starting at lines[index]; return the next index."""
+    line = lines[index]
+    pair = _type_and_id(line.cells)
+    if pair:
+        identity.record(line.number, *pair)
+        return index + 1
+    if len(line.cells) == 1 and " " not in line.cells[0]:
+        following = next_nonblank(index + 1)
+        if following < len(lines) and _ID.match(lines[following].text):
+            identity.record(line.number, line.cells[0], lines[following].text)
+            return following + 1
+        if line.cells[0] not in vocab.WORK_UNIT_TYPES and header is not None:
+            raise ParseError(line.number, f"unknown work-unit type {line.cells[0]!r}")
+        raise ParseError(line.number, f"work-unit type {line.cells[0]!r} without an id")
+    where = header.number if header else line.number
+    raise ParseError(where, f"page-break block without work-unit type and id: {line.text!r}")
+
+
+# --- pass 2: sections -------------------------------------------------------------------
+
+LABELS = {
+    "Odborný směr": "field",
+    "Odborný podsměr": "subfield",
+    "Kvalifikační úroveň": "qualification_levels",
+    "Alternativní názvy": "alternative_names",
+    "Nadřazené povolání": "parent",
+    "Nadřízené povolání": "parent",
+    "Příbuzné specializace": "related",
+    "Příbuzná povolání": "related",
+    "Regulovaná jednotka práce": "regulated",
+}
+_LABEL = re.compile(r"^(?P<label>[^:]{2,60}?)\s*:(?:\s+(?P<value>.*))?$")
+
+_REGIONAL_HEADING = re.compile(r"^Hrubé měsíční mzdy podle krajů v roce (\d{4})$", re.IGNORECASE)
+_NATIONAL_HEADING = re.compile(r"^Hrubé měsíční mzdy v roce (\d{4}) celkem$", re.IGNORECASE)
+_WAGE_GROUP = re.compile(r"^(?P<name>.+?) ?\(CZ-ISCO (?P<code>\d{1,5})\)$")
+_ISCO_ITEM = re.compile(r"^[-•–] ?(?P<code>\d{1,5}) [-–] (?P<name>.+)$")
+_BULLET = re.compile(r"^[-•–] ?(?P<text>.*)$")
+_AMOUNT = re.compile(r"^(?P<digits>\d{1,3}(?: \d{3})*|\d+)(?: ?Kč)?$")
+_SUITABILITY = re.compile(r"^CompetenceSuitabilityEnum\.(\d+)$")
+_LEVEL = re.compile(r"^\d+$")
+_LEGEND_ITEM = re.compile(r"^[-•] ?\*?\d\.")
+
+_SECTION_HEADINGS = {
+    "pracovní činnosti": "activities",
+    "cz-isco": "isco",
+    "esco": "esco",
+    "pracovní podmínky": "work_conditions",
+    "legenda": "legend",
+    "kvalifikace k výkonu povolání": "container",
+    "školní vzdělání": "education",
+    "kompetenční požadavky": "container",
+    "zdravotní podmínky": "container",
+    "onemocnění omezující výkon povolání": "health",
+    "medián za čr celkem": "national_caption",
+}
+_TIER_HEADINGS = {
+    "nejvhodnější školní přípravu poskytují obory": vocab.BEST,
+    "vhodnou školní přípravu poskytují také obory": vocab.SUITABLE,
+}
+_CATEGORY_HEADINGS = {c.heading.casefold(): c for c in vocab.COMPETENCE_CATEGORIES}
+_LEVELS_NOTE = "popisy úrovní naleznete zde"
+_HEALTH_DISCLAIMER_START = "přesné posouzení zdravotního stavu"
+
+_WAGE_HEADER_WORDS = {"Od", "Medián", "Do", "Mzdová sféra", "Platová sféra"}
+_NATIONAL_HEADER_WORDS = {
+    "Mzdová sféra",
+    "Platová sféra",
+    "Medián za ČR celkem",
+    "Název podskupiny v ESCO",
+    "Název",
+}
+
+
+@dataclass
+class _Heading:
+    section: str
+    year: int | None = None
+    tier: str | None = None
+    category: vocab.CompetenceCategory | None = None
+
+
+def _heading(line):
+    """The section a single-cell line opens, or None."""
+    if len(line.cells) != 1:
+        return None
+    text = line.cells[0]
+    key = text.casefold().rstrip(":").rstrip()
+    if key in _SECTION_HEADINGS:
+        return _Heading(_SECTION_HEADINGS[key])
+    if key in _TIER_HEADINGS:
+        return _Heading("education", tier=_TIER_HEADINGS[key])
+    if key in _CATEGORY_HEADINGS:
+        return _Heading("competences", category=_CATEGORY_HEADINGS[key])
+    if match := _REGIONAL_HEADING.match(text):
+        return _Heading("wages", year=int(match.group(1)))
+    if match := _NATIONAL_HEADING.match(text):
+        return _Heading("national_wages", year=int(match.group(1)))
+    return None
+
+
+def split_list(value, separator):
+    """Split on `separator` outside parentheses; strip items and drop empty ones."""
+    items, depth, current = [], 0, []
+    for char in value:
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(depth - 1, 0)
+        if char == separator and depth == 0:
+            items.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    items.append("".join(current))
+    return [item.strip() for item in items if item.strip()]
+
+
+def parse_amount(cell, line, what):
+    """'42 292 Kč' -> 42292, '-' -> None."""
+    if cell == "-":
+        return None
+    if cell == "":
+        raise ParseError(line.number, f"{what}: empty cell (write '-' when there is no figure)")
+    match = _AMOUNT.match(cell)
+    if not match:
+        raise ParseError(line.number, f"{what}: {cell!r} is not an amount in CZK")
+    return int(match.group("digits").replace(" ", ""))
+
+
+@dataclass
+class _Label:
+    line: int
+    value: str
+    names: set  # the label as written, e.g. {"Příbuzné specializace"}
+
+
+@dataclass
+class _Profile:
+    title: str | None = None
+    description: list = field(default_factory=list)  # paragraphs
+    labels: dict = field(default_factory=dict)  # key -> _Label
+    activities: list = field(default_factory=list)
+    isco: list = field(default_factory=list)
+    wages: list = field(default_factory=list)
+    national_wages: list = field(default_factory=list)
+    esco: list = field(default_factory=list)
+    work_conditions: list = field(default_factory=list)
+    education: list = field(default_factory=list)
+    competences: list = field(default_factory=list)
+    health_restrictions: list = field(default_factory=list)
+
+
+class _SectionParser:
+    """Walks the lines that remain after the page-break blocks, section by section."""
+
+    def __init__(self):
+        self.profile = _Profile()
+        self.section = "start"
+        self.heading = None
+        self.wage_table = None
+        self.tier = None
+        self.last_label = None
+        self.previous_blank = True
+        self.seen = {}  # duplicate detection: key -> line number
+
+    def run(self, lines):
+        for line in lines:
+            self.feed(line)
+            self.previous_blank = line.blank
+        return self.profile
+
+    def feed(self, line):
+        if line.blank:
+            if self.section == "description":
+                self.profile.description.append([])
+            return
+        heading = _heading(line)
+        if heading is not None and self.section not in ("start",):
+            self.open(heading, line)
+            return
+        getattr(self, f"in_{self.section}")(line)
+
+    # -- structure
+
+    def open(self, heading, line):
+        if heading.section == "national_caption":
+            # "Medián za ČR celkem": a caption inside the national wage table.
+            if self.section != "national_wages":
+                self.fail(line)
+            return
+        if heading.section == "wages":
+            self.wage_table = None
+            self.wage_year = heading.year
+        elif heading.section == "national_wages":
+            self.national_year = heading.year
+        elif heading.section == "education":
+            self.tier = heading.tier
+        self.heading = heading
+        self.section = heading.section
+
+    def fail(self, line):
+        raise ParseError(line.number, f"line belongs to no section: {line.text[:80]!r}")
+
+    def duplicate(self, key, line, what):
+        if key in self.seen:
+            raise ParseError(line.number, f"{what} repeats line {self.seen[key]}")
+        self.seen[key] = line.number
+
+    # -- title, description, labels
+
+    def in_start(self, line):
+        if self.label(line) or _heading(line):
+            raise ParseError(line.number, "the profile has no title: its first line is a heading")
+        self.profile.title = line.text
+        self.section = "description"
+
+    def in_description(self, line):
+        if self.label(line):
+            self.section = "labels"
+            return
+        if not self.profile.description or not self.profile.description[-1]:
+            self.profile.description.append([])
+        self.profile.description[-1].append(line.text)
+
+    def in_labels(self, line):
+        if self.label(line):
+            return
+        if self.last_label and not self.previous_blank:
+            # A long value the export wrapped onto the next line.
+            label = self.profile.labels[self.last_label]
+            label.value = f"{label.value} {line.text}"
+            return
+        self.fail(line)
+
+    def label(self, line):
+        """Read a 'Label: value' line; False when the line is not one."""
+        if len(line.cells) >= 2 and line.cells[0].endswith(":"):
+            name, value = line.cells[0][:-1].strip(), " ".join(line.cells[1:])
+        elif match := _LABEL.match(line.text):
+            name, value = match.group("label"), match.group("value") or ""
+            if name not in LABELS:
+                return False
+        else:
+            return False
+        key = LABELS.get(name)
+        if key is None:
+            raise ParseError(line.number, f"unknown label {name!r}")
+        previous = self.profile.labels.get(key)
+        if previous is None:
+            self.profile.labels[key] = _Label(line.number, value, {name})
+        elif key == "related" and name not in previous.names:
+            # "Příbuzné specializace" and "Příbuzná povolání" in one profile: one list.
+            previous.value = f"{previous.value}, {value}"
+            previous.names.add(name)
+        else:
+            raise ParseError(line.number, f"label {name!r} repeats line {previous.line}")
+        self.last_label = key
+        return True
+
+    # -- bullet lists
+
+    def bullet(self, line, items, what):
+        if len(line.cells) != 1:
+            raise ParseError(line.number, f"{what}: expected '- item', found a table row")
+        match = _BULLET.match(line.cells[0])
+        if match and match.group("text"):
+            items.append(match.group("text"))
+        elif items and not self.previous_blank and not match:
+            items[-1] = f"{items[-1]} {line.text}"  # a long item wrapped onto the next line
+        else:
+            self.fail(line)
+
+    def in_activities(self, line):
+        self.bullet(line, self.profile.activities, "Pracovní činnosti")
+
+    def in_health(self, line):
+        if line.text.casefold().startswith(_HEALTH_DISCLAIMER_START):
+            self.section = "health_disclaimer"
+            return
+        before = len(self.profile.health_restrictions)
+        self.bullet(line, self.profile.health_restrictions, "Onemocnění omezující výkon povolání")
+        if len(self.profile.health_restrictions) > before:
+            name = self.profile.health_restrictions[-1]
+            self.duplicate(("health", name), line, f"health restriction {name!r}")
+
+    def in_health_disclaimer(self, line):
+        if len(line.cells) != 1 or self.previous_blank:  # only its own wrapped lines
+            self.fail(line)
+
+    def in_container(self, line):
+        self.fail(line)
+
+    def in_legend(self, line):
+        # "- 1. Stupeň zátěže (…)" and the description that follows it (static NSP text).
+        if len(line.cells) != 1 or (self.previous_blank and not _LEGEND_ITEM.match(line.text)):
+            self.fail(line)
+
+    def in_isco(self, line):
+        match = _ISCO_ITEM.match(line.text) if len(line.cells) == 1 else None
+        if not match:
+            raise ParseError(line.number, f"CZ-ISCO: expected '- CODE - name', got {line.text!r}")
+        code = match.group("code")
+        self.duplicate(("isco", code), line, f"CZ-ISCO {code}")
+        self.profile.isco.append({"code": code, "name": match.group("name")})
+
+    # -- wages
+
+    def in_wages(self, line):
+        cells = line.cells
+        if len(cells) == 1 and (match := _WAGE_GROUP.match(cells[0])):
+            code = match.group("code")
+            for table in self.profile.wages:
+                if table["year"] == self.wage_year and table["isco_code"] == code:
+                    self.wage_table = table  # the same table continued after a page break
+                    return
+            self.wage_table = {
+                "year": self.wage_year,
+                "isco_code": code,
+                "isco_name": match.group("name"),
+                "regions": [],
+            }
+            self.profile.wages.append(self.wage_table)
+            return
+        if cells[0] == "Kraj" or {c for c in cells if c} <= _WAGE_HEADER_WORDS:
+            return
+        region = cells[0]
+        if region not in vocab.REGION_BY_NAME:
+            if len(cells) == 1:
+                self.fail(line)
+            raise ParseError(line.number, f"unknown region {region!r} in the wage table")
+        if self.wage_table is None:
+            raise ParseError(
+                line.number, "wage row before the 'NAME (CZ-ISCO CODE)' line of its table"
+            )
+        if len(cells) != 7:
+            raise ParseError(
+                line.number,
+                f"wage row for {region} has {len(cells) - 1} of 6 amounts "
+                "(Od, Medián, Do for Mzdová and for Platová sféra)",
+            )
+        key = ("wage", self.wage_year, self.wage_table["isco_code"], region)
+        self.duplicate(key, line, f"wage row for {region}")
+        business = [parse_amount(c, line, f"{region}, Mzdová sféra") for c in cells[1:4]]
+        public = [parse_amount(c, line, f"{region}, Platová sféra") for c in cells[4:7]]
+        self.wage_table["regions"].append(
+            {"region": region, "business": _range(business), "public": _range(public)}
+        )
+
+    def in_national_wages(self, line):
+        cells = line.cells
+        if cells[0] == "CZ-ISCO" or {c for c in cells if c} <= _NATIONAL_HEADER_WORDS:
+            return
+        if not _LEVEL.match(cells[0]):
+            if len(cells) == 1:
+                self.fail(line)
+            raise ParseError(line.number, f"national wage row: {cells[0]!r} is not a CZ-ISCO code")
+        if len(cells) != 4:
+            raise ParseError(
+                line.number,
+                f"national wage row has {len(cells)} of 4 cells "
+                "(CZ-ISCO, name, Mzdová sféra, Platová sféra)",
+            )
+        code, name = cells[0], cells[1]
+        self.duplicate(("national", self.national_year, code), line, f"national wage row {code}")
+        self.profile.national_wages.append(
+            {
+                "year": self.national_year,
+                "isco_code": code,
+                "isco_name": name,
+                "business_median": parse_amount(cells[2], line, f"{code}, Mzdová sféra"),
+                "public_median": parse_amount(cells[3], line, f"{code}, Platová sféra"),
+            }
+        )
+
+    # -- other tables
+
+    def in_esco(self, line):
+        cells = line.cells
+        if cells[0] == "Kód podskupiny":
+            return
+        if len(cells) != 3:
+            if len(cells) == 1:
+                self.fail(line)
+            raise ParseError(line.number, f"ESCO row has {len(cells)} of 3 cells (code, name, URL)")
+        self.profile.esco.append({"code": cells[0], "name": cells[1], "url": cells[2]})
+
+    def in_work_conditions(self, line):
+        cells = line.cells
+        if cells[0] == "Název" and cells[1:] == ["1", "2", "3", "4"]:
+            return
+        name, marks = cells[0], cells[1:]
+        if len(marks) > 4:
+            raise ParseError(line.number, f"work-condition row {name!r} has more than 4 columns")
+        levels = []
+        for level, mark in enumerate(marks, start=1):
+            if mark.lower() == "x":
+                levels.append(level)
+            elif mark:
+                raise ParseError(
+                    line.number, f"work-condition row {name!r}: {mark!r} in column {level}, not 'x'"
+                )
+        if not levels:
+            raise ParseError(line.number, f"work-condition row {name!r} has no 'x' in columns 1–4")
+        self.duplicate(("condition", name), line, f"work-condition row {name!r}")
+        self.profile.work_conditions.append({"name": name, "levels": levels})
+
+    def in_education(self, line):
+        cells = line.cells
+        if cells == ["Typ", "Název", "Kód"]:
+            return
+        if len(cells) != 3:
+            if len(cells) == 1:
+                self.fail(line)
+            raise ParseError(
+                line.number, f"education row has {len(cells)} of 3 cells (type, name, code)"
+            )
+        if self.tier is None:
+            raise ParseError(
+                line.number, "education row before 'Nejvhodnější…' or 'Vhodnou…' heading"
+            )
+        kind = vocab.EDUCATION_TYPES.get(cells[0])
+        if kind is None:
+            raise ParseError(line.number, f"unknown education type {cells[0]!r}")
+        key = ("education", kind, cells[2], cells[1])
+        self.duplicate(key, line, f"education field {cells[2]} {cells[1]!r}")
+        self.profile.education.append(
+            {"tier": self.tier, "type": kind, "name": cells[1], "code": cells[2]}
+        )
+
+    def in_competences(self, line):
+        cells = line.cells
+        category = self.heading.category
+        if cells[0] == "Kód" and len(cells) > 1 and cells[1] == "Název":
+            return
+        if len(cells) == 1 and cells[0].casefold().startswith(_LEVELS_NOTE):
+            return
+        if len(cells) not in (3, 4):
+            if len(cells) == 1:
+                self.fail(line)
+            raise ParseError(
+                line.number,
+                f"{category.heading}: row has {len(cells)} cells, expected code, name, level"
+                + (" and suitability" if category.has_suitability else ""),
+            )
+        code, name, level_cell = cells[0], cells[1], cells[2]
+        if not _LEVEL.match(level_cell):
+            raise ParseError(
+                line.number, f"{category.heading} {code}: level {level_cell!r} is not a number"
+            )
+        level = int(level_cell)
+        if level not in category.scale:
+            raise ParseError(
+                line.number,
+                f"{category.heading} {code}: level {level} is outside the scale "
+                f"{category.scale_min}–{category.scale_max}",
+            )
+        suitability = None
+        if len(cells) == 4 and cells[3]:
+            match = _SUITABILITY.match(cells[3])
+            if not match:
+                raise ParseError(
+                    line.number, f"{category.heading} {code}: unknown suitability {cells[3]!r}"
+                )
+            suitability = int(match.group(1))
+        self.duplicate(("competence", category.key, code), line, f"{category.heading} {code}")
+        self.profile.competences.append(
+            {
+                "category": category.key,
+                "code": code,
+                "name": name,
+                "level": level,
+                "suitability": suitability,
+            }
+        )
+
+
+def _range(values):
+    low, median, high = values
+    if low is None and median is None and high is None:
+        return None
+    return {"low": low, "median": median, "high": high}
+
+
+# --- the document -----------------------------------------------------------------------
+
+
+def parse_profile(data):
+    """Parse one export (bytes or str) into the profile document. Raises ParseError."""
+    text = decode(data) if isinstance(data, bytes | bytearray) else data
+    if not text.strip():
+        raise ParseError(1, "the file is empty")
+    lines, identity = _remove_page_breaks(_split_lines(text))
+    profile = _SectionParser().run(lines)
+    if profile.title is None:
+        raise ParseError(1, "the file has no profile text")
+    if identity.nsp_id is None:
+        raise ParseError(1, "no work-unit id: the file has no 'Typ JP / ID' page-break block")
+    return _document(profile, identity)
+
+
+def _document(profile, identity):
+    labels = {key: label.value.strip() for key, label in profile.labels.items()}
+    return {
+        "nsp_id": identity.nsp_id,
+        "kind": identity.kind,
+        "title": profile.title,
+        "description": "\n\n".join(" ".join(p) for p in profile.description if p),
+        "field": labels.get("field") or None,
+        "subfield": labels.get("subfield") or None,
+        "qualification_levels": split_list(labels.get("qualification_levels", ""), ";"),
+        "alternative_names": split_list(labels.get("alternative_names", ""), ","),
+        "parent": labels.get("parent") or None,
+        "related": split_list(labels.get("related", ""), ","),
+        "regulated": _regulated(profile.labels.get("regulated")),
+        "activities": profile.activities,
+        "isco": profile.isco,
+        "wages": profile.wages,
+        "national_wages": profile.national_wages,
+        "esco": profile.esco,
+        "work_conditions": profile.work_conditions,
+        "education": profile.education,
+        "competences": profile.competences,
+        "health_restrictions": profile.health_restrictions,
+    }
+
+
+def _regulated(label):
+    if label is None or not label.value.strip():
+        return None
+    answer = {"ano": True, "ne": False}.get(label.value.strip().casefold())
+    if answer is None:
+        raise ParseError(
+            label.line, f"'Regulovaná jednotka práce' must be Ano or Ne, not {label.value!r}"
+        )
+    return answer
+
+
+def parse_file(path):
+    """Parse the export at `path`."""
+    return parse_profile(Path(path).read_bytes())
+
+
+def profile_paths(paths) -> Iterator[Path]:
+    """The files named, with folders expanded to their *.txt files in name order."""
+    for path in map(Path, paths):
+        if path.is_dir():
+            yield from sorted(p for p in path.glob("*.txt") if p.is_file())
+        else:
+            yield path

@@ -1,0 +1,171 @@
+"""The fixed vocabulary of NSP profiles: one place for each code and scale.
+
+The parser reads exports with it and the Django apps build their choices and database
+constraints from it, so a scale or a region is never written down twice. Pure Python on
+purpose: the parser must not import Django.
+"""
+
+from dataclasses import dataclass
+
+OCCUPATION = "occupation"
+SPECIALIZATION = "specialization"
+KINDS = (OCCUPATION, SPECIALIZATION)
+
+# How the export writes the work-unit type: as an enum or as a word.
+WORK_UNIT_TYPES = {
+    "WorkUnitTypeEnum.1": OCCUPATION,
+    "WorkUnitTypeEnum.2": SPECIALIZATION,
+    "Povolání": OCCUPATION,
+    "Specializace": SPECIALIZATION,
+}
+
+BUSINESS = "business"  # "Mzdová sféra": employers paying wages (mzda)
+PUBLIC = "public"  # "Platová sféra": public employers paying salaries (plat)
+SPHERES = (BUSINESS, PUBLIC)
+
+BEST = "best"  # "Nejvhodnější školní přípravu poskytují obory"
+SUITABLE = "suitable"  # "Vhodnou školní přípravu poskytují také obory"
+TIERS = (BEST, SUITABLE)
+
+# Education field types: the export writes RVP as such and KKOV as an enum.
+EDUCATION_TYPES = {"RVP": "RVP", "KKOVTypeEnum.1": "KKOV", "KKOV": "KKOV"}
+
+WORK_CONDITION_LEVELS = (1, 2, 3, 4)
+# A factor at level 1 "does not occur or is minimal"; from 2 up the work carries it.
+FIRST_BURDENING_LEVEL = 2
+
+
+@dataclass(frozen=True)
+class WorkConditionLevel:
+    level: int
+    title: str
+    description: str
+
+
+# The legend every profile prints under its work-condition table (NSP text, Czech).
+WORK_CONDITION_LEGEND = (
+    WorkConditionLevel(
+        1,
+        "Stupeň zátěže (minimální zdravotní riziko)",
+        "Faktor se při výkonu práce nevyskytuje nebo je zátěž faktorem minimální, vliv faktoru "
+        "je ze zdravotního hlediska nevýznamný.",
+    ),
+    WorkConditionLevel(
+        2,
+        "Stupeň zátěže (únosná míra zdravotního rizika)",
+        "Ze zdravotního hlediska je míra zátěže faktorem únosná, nepřekračuje limity stanovené "
+        "předpisy, vliv faktoru je akceptovatelný pro zdravého člověka.",
+    ),
+    WorkConditionLevel(
+        3,
+        "Stupeň zátěže (významná míra zdravotního rizika)",
+        "Úroveň zátěže překračuje stanovené limitní hodnoty expozice (zátěže), na pracovištích "
+        "je nutná realizace náhradních technických a organizačních opatření, nelze vyloučit "
+        "negativní vliv na zdraví pracovníků.",
+    ),
+    WorkConditionLevel(
+        4,
+        "Stupeň zátěže (vysoká míra zdravotního rizika)",
+        "Úroveň zátěže vysoce překračuje stanovené limitní hodnoty expozice, na pracovištích "
+        "musí být dodržován soubor preventivních opatření, častěji dochází k poškození zdraví.",
+    ),
+)
+
+HEALTH_DISCLAIMER = (
+    "Přesné posouzení zdravotního stavu s následným doporučením nebo nedoporučením výkonu "
+    "tohoto povolání je možné pouze po konzultaci s lékařem."
+)
+
+
+@dataclass(frozen=True)
+class CompetenceCategory:
+    key: str
+    heading: str  # the section heading in the export
+    scale_min: int
+    scale_max: int
+    has_suitability: bool  # whether the section has the "Vhodnost" column
+    levels_url: str  # the NSP annex describing each level
+
+    @property
+    def scale(self):
+        return range(self.scale_min, self.scale_max + 1)
+
+
+COMPETENCE_CATEGORIES = (
+    CompetenceCategory(
+        "professional_skill",
+        "Odborné dovednosti",
+        1,
+        8,
+        True,
+        "https://nsp.cz/downloads/Priloha_c2_manualu.pdf",
+    ),
+    CompetenceCategory(
+        "professional_knowledge",
+        "Odborné znalosti",
+        1,
+        8,
+        True,
+        "https://nsp.cz/downloads/Priloha_c2_manualu.pdf",
+    ),
+    CompetenceCategory(
+        "general_skill",
+        "Obecné dovednosti",
+        0,
+        3,
+        False,
+        "https://nsp.cz/downloads/Priloha_c10_manualu.pdf",
+    ),
+    CompetenceCategory(
+        "digital",
+        "Digitální kompetence",
+        1,
+        4,
+        False,
+        "https://nsp.cz/downloads/Priloha_c15_manualu.pdf",
+    ),
+    CompetenceCategory(
+        "soft",
+        "Měkké kompetence",
+        0,
+        5,
+        False,
+        "https://nsp.cz/downloads/Priloha_c9_manualu.pdf",
+    ),
+)
+COMPETENCE_CATEGORY_BY_KEY = {category.key: category for category in COMPETENCE_CATEGORIES}
+
+# CompetenceSuitabilityEnum.N: the seeds mark nearly every competence 2 and a director's
+# "základy sociologie" and "projektový management" 1, i.e. 2 = essential, 1 = suitable.
+ESSENTIAL = 2
+SUITABLE_COMPETENCE = 1
+
+
+@dataclass(frozen=True)
+class Region:
+    nuts3: str
+    iso_3166_2: str
+    name: str  # as the NSP wage tables write it
+    short_name: str
+    slug: str
+
+
+# The 14 regions (kraje) in the order of their NUTS 3 codes, which is the order of the
+# NSP wage tables.
+REGIONS = (
+    Region("CZ010", "CZ-10", "Hlavní město Praha", "Praha", "praha"),
+    Region("CZ020", "CZ-20", "Středočeský kraj", "Středočeský", "stredocesky"),
+    Region("CZ031", "CZ-31", "Jihočeský kraj", "Jihočeský", "jihocesky"),
+    Region("CZ032", "CZ-32", "Plzeňský kraj", "Plzeňský", "plzensky"),
+    Region("CZ041", "CZ-41", "Karlovarský kraj", "Karlovarský", "karlovarsky"),
+    Region("CZ042", "CZ-42", "Ústecký kraj", "Ústecký", "ustecky"),
+    Region("CZ051", "CZ-51", "Liberecký kraj", "Liberecký", "liberecky"),
+    Region("CZ052", "CZ-52", "Královéhradecký kraj", "Královéhradecký", "kralovehradecky"),
+    Region("CZ053", "CZ-53", "Pardubický kraj", "Pardubický", "pardubicky"),
+    Region("CZ063", "CZ-63", "Kraj Vysočina", "Vysočina", "vysocina"),
+    Region("CZ064", "CZ-64", "Jihomoravský kraj", "Jihomoravský", "jihomoravsky"),
+    Region("CZ071", "CZ-71", "Olomoucký kraj", "Olomoucký", "olomoucky"),
+    Region("CZ072", "CZ-72", "Zlínský kraj", "Zlínský", "zlinsky"),
+    Region("CZ080", "CZ-80", "Moravskoslezský kraj", "Moravskoslezský", "moravskoslezsky"),
+)
+REGION_BY_NAME = {region.name: region for region in REGIONS}

@@ -1,0 +1,590 @@
+"""Import NSP profile exports: parse everything, then write all of it or nothing.
+
+The one service behind `import_nsp`, the admin upload and `build_fixtures`:
+
+    profiles = parse_sources(sources)        # raises ImportFailed, writes nothing
+    report = import_profiles(profiles)       # one transaction
+
+Each profile ends up exactly as its file says: its own rows (activities, links…) are
+replaced when the document differs from what is stored, shared rows (ISCO groups,
+competences, wage tables…) are created or updated, and shared rows that nothing refers
+to any more are deleted. Importing the same files again changes nothing.
+"""
+
+import logging
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from competences.models import Competence, OccupationCompetence
+from nsp import vocabulary as vocab
+from nsp.parser import ParseError, parse_profile, profile_paths
+from occupations import models as m
+from occupations.czech import fold, sort_key
+from occupations.documents import profile_document
+from wages.models import OccupationWageTable, Region, WageFigure, WageTable
+
+logger = logging.getLogger(__name__)
+
+CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
+CHUNK = 500  # rows per IN (...) list, well below every database's parameter limit
+
+
+class ImportFailed(Exception):
+    """Some inputs are bad; `errors` holds one 'SOURCE:LINE: reason' line per problem."""
+
+    def __init__(self, errors):
+        super().__init__("\n".join(errors))
+        self.errors = errors
+
+
+@dataclass
+class ParsedProfile:
+    source: str  # a path or an uploaded file's name, for messages
+    document: dict
+
+
+@dataclass
+class FileResult:
+    source: str
+    nsp_id: int
+    title: str
+    status: str
+
+
+@dataclass
+class ImportReport:
+    results: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+    dry_run: bool = False
+
+    def count(self, status):
+        return sum(result.status == status for result in self.results)
+
+    @property
+    def changed(self):
+        return any(result.status != UNCHANGED for result in self.results)
+
+    def summary(self):
+        if not self.changed:
+            verb = "would change" if self.dry_run else "changed"
+            return (
+                f"{len(self.results)} profiles read; nothing {verb}: "
+                "the database already matches the files."
+            )
+        verb = "would be" if self.dry_run else "were"
+        return (
+            f"{len(self.results)} profiles read: {self.count(CREATED)} {verb} created, "
+            f"{self.count(UPDATED)} {verb} updated, {self.count(UNCHANGED)} unchanged."
+        )
+
+
+# --- parsing ----------------------------------------------------------------------------
+
+
+def read_paths(paths):
+    """[(source, bytes)] for the files named, folders expanded to their *.txt files."""
+    sources, errors = [], []
+    for path in paths:
+        if Path(path).is_dir() and not any(Path(path).glob("*.txt")):
+            errors.append(f"{path}:1: the folder has no *.txt files")
+    for path in profile_paths(paths):
+        try:
+            sources.append((str(path), path.read_bytes()))
+        except OSError as error:
+            errors.append(f"{path}:1: cannot read the file: {error.strerror or error}")
+    if errors:
+        raise ImportFailed(errors)
+    return sources
+
+
+def parse_sources(sources, progress=None):
+    """Parse every (source, bytes) pair; ImportFailed lists every bad one."""
+    profiles, errors = [], []
+    for index, (source, data) in enumerate(sources, start=1):
+        try:
+            profiles.append(ParsedProfile(source, parse_profile(data)))
+        except ParseError as error:
+            errors.append(f"{source}:{error.line}: {error.reason}")
+        except Exception as error:  # a parser bug must still not end in a traceback
+            logger.exception("Unexpected error while parsing %s", source)
+            errors.append(f"{source}:1: unexpected error while parsing ({error!r})")
+        if progress:
+            progress(index, len(sources))
+    seen = {}
+    for profile in profiles:
+        nsp_id = profile.document["nsp_id"]
+        if nsp_id in seen:
+            errors.append(f"{profile.source}:1: NSP id {nsp_id} is already in {seen[nsp_id]}")
+        seen.setdefault(nsp_id, profile.source)
+    if errors:
+        raise ImportFailed(errors)
+    return profiles
+
+
+def import_paths(paths, dry_run=False, progress=None):
+    return import_profiles(parse_sources(read_paths(paths), progress=progress), dry_run=dry_run)
+
+
+# --- writing ----------------------------------------------------------------------------
+
+
+def import_profiles(profiles, dry_run=False):
+    """Write the parsed profiles in one transaction; with dry_run, roll it back."""
+    report = ImportReport(dry_run=dry_run)
+    with transaction.atomic():
+        # Lock the version row first: a second import waits here until this one ends.
+        version = m.DataVersion.objects.select_for_update().get(pk=1)
+        writer = _Writer(report)
+        writer.write(profiles)
+        if report.changed:
+            m.DataVersion.objects.filter(pk=version.pk).update(number=F("number") + 1)
+            version.save(update_fields=["changed_at"])
+        if dry_run:
+            transaction.set_rollback(True)
+    return report
+
+
+def chunks(items, size=CHUNK):
+    items = list(items)
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+_OCCUPATION_FIELDS = [
+    "kind",
+    "title",
+    "description",
+    "field",
+    "subfield",
+    "regulated",
+    "parent_name",
+    "search_title",
+    "search_names",
+    "title_sort_key",
+    "updated_at",
+]
+
+
+class _Writer:
+    def __init__(self, report):
+        self.report = report
+
+    def write(self, profiles):
+        existing = self.existing_documents([p.document["nsp_id"] for p in profiles])
+        changed = []
+        for profile in profiles:
+            document = profile.document
+            stored = existing.get(document["nsp_id"])
+            status = CREATED if stored is None else UNCHANGED if stored == document else UPDATED
+            self.report.results.append(
+                FileResult(profile.source, document["nsp_id"], document["title"], status)
+            )
+            if status != UNCHANGED:
+                changed.append(document)
+        if not changed:
+            return
+        updated_ids = [d["nsp_id"] for d in changed if d["nsp_id"] in existing]
+        self.orphan_candidates = self.shared_rows_of(updated_ids)
+        self.write_catalogues(changed)
+        occupations = self.write_occupations(changed)
+        self.write_parts(changed, occupations)
+        self.delete_orphans()
+        link_related_profiles()
+
+    # -- reading what is stored
+
+    def existing_documents(self, nsp_ids):
+        documents = {}
+        for batch in chunks(nsp_ids):
+            for occupation in m.Occupation.objects.with_profile().filter(nsp_id__in=batch):
+                documents[occupation.nsp_id] = profile_document(occupation)
+        return documents
+
+    def shared_rows_of(self, nsp_ids):
+        """Shared rows the updated profiles refer to now: after the rewrite, those that
+        nothing refers to any more are deleted."""
+        candidates = defaultdict(set)
+        links = [
+            (m.OccupationQualification, "level", m.QualificationLevel),
+            (m.OccupationIsco, "group", m.IscoGroup),
+            (m.WorkConditionLoad, "factor", m.WorkConditionFactor),
+            (m.OccupationEducation, "field", m.EducationField),
+            (m.OccupationHealthRestriction, "restriction", m.HealthRestriction),
+            (OccupationCompetence, "competence", Competence),
+            (OccupationWageTable, "table", WageTable),
+        ]
+        for batch in chunks(nsp_ids):
+            for link_model, name, target in links:
+                candidates[target].update(
+                    link_model.objects.filter(occupation__nsp_id__in=batch).values_list(
+                        f"{name}_id", flat=True
+                    )
+                )
+            for field_id, subfield_id in m.Occupation.objects.filter(nsp_id__in=batch).values_list(
+                "field_id", "subfield_id"
+            ):
+                candidates[m.Field].add(field_id)
+                candidates[m.Subfield].add(subfield_id)
+        return candidates
+
+    # -- shared rows
+
+    def write_catalogues(self, documents):
+        self.fields = _upsert(
+            m.Field,
+            ("name",),
+            {(d["field"],): {} for d in documents if d["field"]},
+            new=self.new_field_slug,
+        )
+        self.subfields = _upsert(
+            m.Subfield,
+            ("field_id", "name"),
+            {
+                (self.fields[(d["field"],)], d["subfield"]): {}
+                for d in documents
+                if d["field"] and d["subfield"]
+            },
+        )
+        self.levels = _upsert(
+            m.QualificationLevel,
+            ("name",),
+            {(name,): {} for d in documents for name in d["qualification_levels"]},
+        )
+        isco_names = {}
+        for d in documents:
+            for table in d["wages"] + d["national_wages"]:
+                isco_names.setdefault((table["isco_code"],), table["isco_name"])
+            for item in d["isco"]:
+                isco_names[(item["code"],)] = item["name"]
+        self.isco = _upsert(
+            m.IscoGroup,
+            ("code",),
+            {key: {"name": name} for key, name in isco_names.items()},
+            report=self.report,
+        )
+        self.factors = _upsert(
+            m.WorkConditionFactor,
+            ("name",),
+            {(row["name"],): {} for d in documents for row in d["work_conditions"]},
+        )
+        self.restrictions = _upsert(
+            m.HealthRestriction,
+            ("name",),
+            {(name,): {} for d in documents for name in d["health_restrictions"]},
+        )
+        self.education_fields = _upsert(
+            m.EducationField,
+            ("type", "code", "name"),
+            {(e["type"], e["code"], e["name"]): {} for d in documents for e in d["education"]},
+        )
+        self.competences = _upsert(
+            Competence,
+            ("category", "code"),
+            {
+                (c["category"], c["code"]): {"name": c["name"], "search_name": fold(c["name"])}
+                for d in documents
+                for c in d["competences"]
+            },
+            report=self.report,
+        )
+        self.write_wage_tables(documents)
+
+    def new_field_slug(self, key):
+        if not hasattr(self, "field_slugs"):
+            self.field_slugs = set(m.Field.objects.values_list("slug", flat=True))
+        slug = m.free_slug(key[0], self.field_slugs)
+        self.field_slugs.add(slug)
+        return {"slug": slug}
+
+    def write_wage_tables(self, documents):
+        regions = {r.name: r.pk for r in Region.objects.all()}
+        regional, national = {}, {}
+        for d in documents:
+            for table in d["wages"]:
+                key = (table["isco_code"], table["year"])
+                rows = {}
+                for row in table["regions"]:
+                    for sphere in vocab.SPHERES:
+                        values = row[sphere] or {"low": None, "median": None, "high": None}
+                        rows[(regions[row["region"]], sphere)] = (
+                            values["low"],
+                            values["median"],
+                            values["high"],
+                        )
+                if key in regional and regional[key] != rows:
+                    self.report.warnings.append(
+                        f"Wage table CZ-ISCO {key[0]} ({key[1]}) differs between files; "
+                        "the last one wins."
+                    )
+                regional[key] = rows
+            for row in d["national_wages"]:
+                key = (row["isco_code"], row["year"])
+                rows = {
+                    (None, vocab.BUSINESS): (None, row["business_median"], None),
+                    (None, vocab.PUBLIC): (None, row["public_median"], None),
+                }
+                if key in national and national[key] != rows:
+                    self.report.warnings.append(
+                        f"National medians for CZ-ISCO {key[0]} ({key[1]}) differ between "
+                        "files; the last one wins."
+                    )
+                national[key] = rows
+
+        keys = list(dict.fromkeys([*regional, *national]))  # document order: stable pks
+        table_ids = _upsert(
+            WageTable, ("isco_group_id", "year"), {(self.isco[(c,)], y): {} for c, y in keys}
+        )
+        self.tables = {(c, y): table_ids[(self.isco[(c,)], y)] for c, y in keys}
+
+        stored = defaultdict(dict)
+        for batch in chunks(self.tables.values()):
+            for f in WageFigure.objects.filter(table_id__in=batch):
+                stored[f.table_id][(f.region_id, f.sphere)] = (f.low, f.median, f.high)
+        to_delete, to_create = [], []
+        for wanted, regional_scope in ((regional, True), (national, False)):
+            for key, rows in wanted.items():
+                table_id = self.tables[key]
+                current = {
+                    k: v
+                    for k, v in stored[table_id].items()
+                    if (k[0] is not None) == regional_scope
+                }
+                if current == rows:
+                    continue
+                to_delete.append((table_id, regional_scope))
+                to_create.extend(
+                    WageFigure(
+                        table_id=table_id,
+                        region_id=region_id,
+                        sphere=sphere,
+                        low=low,
+                        median=median,
+                        high=high,
+                    )
+                    for (region_id, sphere), (low, median, high) in rows.items()
+                )
+        for table_id, regional_scope in to_delete:
+            WageFigure.objects.filter(table_id=table_id, region__isnull=not regional_scope).delete()
+        WageFigure.objects.bulk_create(to_create, batch_size=CHUNK)
+
+    # -- occupations and their own rows
+
+    def write_occupations(self, documents):
+        stored = {}
+        for batch in chunks([d["nsp_id"] for d in documents]):
+            stored.update((o.nsp_id, o) for o in m.Occupation.objects.filter(nsp_id__in=batch))
+        taken = set(m.Occupation.objects.values_list("slug", flat=True)) | set(
+            m.SlugRedirect.objects.values_list("old_slug", flat=True)
+        )
+        created, updated = [], []
+        for d in documents:
+            occupation = stored.get(d["nsp_id"]) or m.Occupation(nsp_id=d["nsp_id"])
+            occupation.kind = d["kind"]
+            occupation.title = d["title"]
+            occupation.description = d["description"]
+            field_id = self.fields.get((d["field"],))
+            occupation.field_id = field_id
+            occupation.subfield_id = self.subfields.get((field_id, d["subfield"]))
+            occupation.regulated = d["regulated"]
+            occupation.parent_name = d["parent"] or ""
+            occupation.search_title = fold(d["title"])
+            occupation.search_names = " | ".join(fold(n) for n in d["alternative_names"])
+            occupation.title_sort_key = sort_key(d["title"])
+            if occupation.pk is None:
+                # The slug is set once; later title changes keep the address stable.
+                occupation.slug = m.free_slug(d["title"], taken)
+                taken.add(occupation.slug)
+                created.append(occupation)
+            else:
+                updated.append(occupation)
+        now = timezone.now()
+        for occupation in created + updated:
+            occupation.updated_at = now
+        m.Occupation.objects.bulk_create(created, batch_size=CHUNK)
+        m.Occupation.objects.bulk_update(updated, _OCCUPATION_FIELDS, batch_size=CHUNK)
+        return {o.nsp_id: o.pk for o in created + updated}
+
+    def write_parts(self, documents, occupations):
+        part_models = (
+            m.AlternativeName,
+            m.RelatedOccupation,
+            m.Activity,
+            m.OccupationQualification,
+            m.OccupationIsco,
+            m.EscoLink,
+            m.WorkConditionLoad,
+            m.OccupationEducation,
+            m.OccupationHealthRestriction,
+            OccupationCompetence,
+            OccupationWageTable,
+        )
+        ids = list(occupations.values())
+        for batch in chunks(ids):
+            for model in part_models:
+                model.objects.filter(occupation_id__in=batch).delete()
+        rows = defaultdict(list)
+        for d in documents:
+            pk = occupations[d["nsp_id"]]
+            self.collect_parts(d, pk, rows)
+        for model in part_models:
+            model.objects.bulk_create(rows[model], batch_size=CHUNK)
+
+    def collect_parts(self, d, pk, rows):
+        def add(model, items, **common):
+            rows[model].extend(
+                model(occupation_id=pk, position=position, **common, **values)
+                for position, values in enumerate(items)
+            )
+
+        add(m.AlternativeName, [{"name": n} for n in d["alternative_names"]])
+        add(m.RelatedOccupation, [{"name": n} for n in d["related"]])
+        add(m.Activity, [{"text": t} for t in d["activities"]])
+        add(
+            m.OccupationQualification,
+            [{"level_id": self.levels[(n,)]} for n in d["qualification_levels"]],
+        )
+        add(m.OccupationIsco, [{"group_id": self.isco[(i["code"],)]} for i in d["isco"]])
+        add(
+            m.EscoLink, [{"code": e["code"], "name": e["name"], "url": e["url"]} for e in d["esco"]]
+        )
+        for position, row in enumerate(d["work_conditions"]):
+            rows[m.WorkConditionLoad].extend(
+                m.WorkConditionLoad(
+                    occupation_id=pk,
+                    position=position,
+                    factor_id=self.factors[(row["name"],)],
+                    level=level,
+                )
+                for level in row["levels"]
+            )
+        add(
+            m.OccupationEducation,
+            [
+                {
+                    "field_id": self.education_fields[(e["type"], e["code"], e["name"])],
+                    "tier": e["tier"],
+                }
+                for e in d["education"]
+            ],
+        )
+        add(
+            m.OccupationHealthRestriction,
+            [{"restriction_id": self.restrictions[(n,)]} for n in d["health_restrictions"]],
+        )
+        add(
+            OccupationCompetence,
+            [
+                {
+                    "competence_id": self.competences[(c["category"], c["code"])],
+                    "category": c["category"],
+                    "level": c["level"],
+                    "suitability": c["suitability"],
+                }
+                for c in d["competences"]
+            ],
+        )
+        add(
+            OccupationWageTable,
+            [
+                {"table_id": self.tables[(t["isco_code"], t["year"])], "scope": "regional"}
+                for t in d["wages"]
+            ],
+        )
+        add(
+            OccupationWageTable,
+            [
+                {"table_id": self.tables[(t["isco_code"], t["year"])], "scope": "national"}
+                for t in d["national_wages"]
+            ],
+        )
+
+    def delete_orphans(self):
+        """Delete shared rows the updated profiles used before and nothing uses now."""
+        # Wage tables first: a table's ISCO group may become unused with it.
+        unused = (
+            (WageTable, {"occupation_links": None}),
+            (m.IscoGroup, {"occupation_links": None, "wage_tables": None}),
+            (m.QualificationLevel, {"occupation_links": None}),
+            (m.WorkConditionFactor, {"loads": None}),
+            (m.EducationField, {"occupation_links": None}),
+            (m.HealthRestriction, {"occupation_links": None}),
+            (Competence, {"occupation_links": None}),
+            (m.Subfield, {"occupations": None}),
+            (m.Field, {"occupations": None, "subfields": None}),
+        )
+        for model, nothing_refers in unused:
+            ids = self.orphan_candidates.get(model, set()) - {None}
+            for batch in chunks(ids):
+                model.objects.filter(pk__in=batch, **nothing_refers).delete()
+
+
+def link_related_profiles():
+    """Point parent and related names at the profiles of that title, where there are."""
+    by_title = {}
+    for pk, title, kind in m.Occupation.objects.order_by("nsp_id").values_list(
+        "pk", "title", "kind"
+    ):
+        # A title may name an occupation and a specialization: prefer the occupation.
+        known = by_title.get(title)
+        if known is None or (kind == vocab.OCCUPATION and known[1] != vocab.OCCUPATION):
+            by_title[title] = (pk, kind)
+
+    def target(name, own_pk):
+        found = by_title.get(name)
+        return found[0] if found and found[0] != own_pk else None
+
+    parents = []
+    for occupation in m.Occupation.objects.only("pk", "parent_name", "parent_id"):
+        wanted = target(occupation.parent_name, occupation.pk) if occupation.parent_name else None
+        if occupation.parent_id != wanted:
+            occupation.parent_id = wanted
+            parents.append(occupation)
+    m.Occupation.objects.bulk_update(parents, ["parent"], batch_size=CHUNK)
+    related = []
+    for row in m.RelatedOccupation.objects.only("pk", "name", "target_id", "occupation_id"):
+        wanted = target(row.name, row.occupation_id)
+        if row.target_id != wanted:
+            row.target_id = wanted
+            related.append(row)
+    m.RelatedOccupation.objects.bulk_update(related, ["target"], batch_size=CHUNK)
+
+
+# --- helpers ----------------------------------------------------------------------------
+
+
+def _upsert(model, key_fields, wanted, new=None, report=None):
+    """Make sure `model` has a row for each key of `wanted` ({key tuple: values}) with
+    those values; return {key tuple: pk}. `new(key)` gives extra values for new rows."""
+    existing = {
+        tuple(getattr(row, name) for name in key_fields): row for row in model.objects.all()
+    }
+    missing, changed, value_names = [], [], set()
+    for key, values in wanted.items():
+        row = existing.get(key)
+        if row is None:
+            row = model(**dict(zip(key_fields, key, strict=True)), **values)
+            for name, value in (new(key) if new else {}).items():
+                setattr(row, name, value)
+            missing.append(row)
+            existing[key] = row
+            continue
+        differs = {name: value for name, value in values.items() if getattr(row, name) != value}
+        if differs:
+            if report is not None and "name" in differs:
+                report.warnings.append(
+                    f"{model._meta.verbose_name} {' '.join(map(str, key))}: name changed "
+                    f"from {row.name!r} to {values['name']!r}."
+                )
+            for name, value in differs.items():
+                setattr(row, name, value)
+            value_names.update(differs)
+            changed.append(row)
+    model.objects.bulk_create(missing, batch_size=CHUNK)
+    if changed:
+        model.objects.bulk_update(changed, sorted(value_names), batch_size=CHUNK)
+    return {key: existing[key].pk for key in wanted}

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class WagesConfig(AppConfig):
+    name = "wages"
+    verbose_name = "Mzdy"

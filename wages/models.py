@@ -1,0 +1,196 @@
+"""Gross monthly wages by CZ-ISCO group, year, region and sphere.
+
+Wages belong to the ISCO group: two occupations in one group share one `WageTable`.
+A table holds the regional figures (D1 / median / D9 per region and sphere) and the
+national medians (figures with no region). `OccupationWageTable` records which tables a
+profile shows, in its order, as regional and as national figures.
+"""
+
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from nsp import vocabulary as vocab
+from occupations.models import IscoGroup, NaturalKeyManager, Occupation
+
+
+class Sphere(models.TextChoices):
+    BUSINESS = vocab.BUSINESS, _("mzdová sféra")
+    PUBLIC = vocab.PUBLIC, _("platová sféra")
+
+
+class Region(models.Model):
+    """One of the 14 regions (kraje); shipped by a data migration."""
+
+    name = models.CharField(_("název"), max_length=100, unique=True)
+    short_name = models.CharField(_("krátký název"), max_length=50)
+    slug = models.SlugField(max_length=50, unique=True)
+    nuts3 = models.CharField(_("NUTS 3"), max_length=5, unique=True)
+    iso_3166_2 = models.CharField(_("ISO 3166-2"), max_length=5, unique=True)
+
+    natural_key_fields = ("slug",)
+    objects = NaturalKeyManager()
+
+    class Meta:
+        verbose_name = _("kraj")
+        verbose_name_plural = _("kraje")
+        ordering = ["nuts3"]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class WageTable(models.Model):
+    """The wages of one ISCO group in one year."""
+
+    isco_group = models.ForeignKey(
+        IscoGroup, models.PROTECT, related_name="wage_tables", verbose_name=_("CZ-ISCO")
+    )
+    year = models.PositiveSmallIntegerField(_("rok"))
+
+    natural_key_fields = ("isco_group__code", "year")
+    objects = NaturalKeyManager()
+
+    class Meta:
+        verbose_name = _("mzdová tabulka")
+        verbose_name_plural = _("mzdové tabulky")
+        ordering = ["isco_group__code", "-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["isco_group", "year"], name="wage_table_unique"),
+            models.CheckConstraint(
+                condition=Q(year__gte=1990) & Q(year__lte=2100), name="wage_table_year_plausible"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.isco_group.code} ({self.year})"
+
+    def get_absolute_url(self):
+        return reverse("occupations:isco", args=[self.isco_group.code])
+
+    def natural_key(self):
+        return (self.isco_group.code, self.year)
+
+    natural_key.dependencies = ["occupations.iscogroup"]
+
+
+def _ordered(lower, upper):
+    return (
+        Q(**{f"{lower}__isnull": True})
+        | Q(**{f"{upper}__isnull": True})
+        | Q(**{f"{lower}__lte": F(upper)})
+    )
+
+
+class WageFigure(models.Model):
+    """D1 (low), median and D9 (high) in CZK for a region and sphere; a figure without a
+    region is the national median. Missing figures are NULL, never 0."""
+
+    table = models.ForeignKey(WageTable, models.CASCADE, related_name="figures")
+    region = models.ForeignKey(
+        Region,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="wage_figures",
+        verbose_name=_("kraj"),
+        help_text=_("Prázdné = medián za celou ČR."),
+    )
+    sphere = models.CharField(_("sféra"), max_length=10, choices=Sphere.choices)
+    low = models.PositiveIntegerField(_("od (1. decil)"), null=True, blank=True)
+    median = models.PositiveIntegerField(_("medián"), null=True, blank=True)
+    high = models.PositiveIntegerField(_("do (9. decil)"), null=True, blank=True)
+
+    natural_key_fields = ("table__isco_group__code", "table__year", "region__slug", "sphere")
+    objects = NaturalKeyManager()
+
+    class Meta:
+        verbose_name = _("mzda")
+        verbose_name_plural = _("mzdy")
+        ordering = ["table", "region__nuts3", "sphere"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["table", "region", "sphere"],
+                condition=Q(region__isnull=False),
+                name="wage_figure_unique_regional",
+            ),
+            models.UniqueConstraint(
+                fields=["table", "sphere"],
+                condition=Q(region__isnull=True),
+                name="wage_figure_unique_national",
+            ),
+            models.CheckConstraint(
+                condition=Q(sphere__in=vocab.SPHERES), name="wage_figure_sphere_valid"
+            ),
+            models.CheckConstraint(
+                condition=_ordered("low", "median")
+                & _ordered("median", "high")
+                & _ordered("low", "high"),
+                name="wage_figure_low_median_high_ordered",
+            ),
+            models.CheckConstraint(
+                condition=Q(region__isnull=False) | (Q(low__isnull=True) & Q(high__isnull=True)),
+                name="wage_figure_national_is_median_only",
+            ),
+        ]
+        indexes = [models.Index(fields=["region", "sphere", "median"])]
+
+    def __str__(self):
+        where = self.region or _("ČR celkem")
+        return f"{self.table} {where} {self.get_sphere_display()}: {self.median}"
+
+    def natural_key(self):
+        region = self.region.slug if self.region_id else None
+        return (self.table.isco_group.code, self.table.year, region, self.sphere)
+
+    natural_key.dependencies = ["wages.wagetable", "wages.region"]
+
+    @property
+    def is_empty(self):
+        return self.low is None and self.median is None and self.high is None
+
+
+class OccupationWageTable(models.Model):
+    """A wage table a profile shows, as regional figures or as national medians."""
+
+    class Scope(models.TextChoices):
+        REGIONAL = "regional", _("podle krajů")
+        NATIONAL = "national", _("ČR celkem")
+
+    occupation = models.ForeignKey(Occupation, models.CASCADE, related_name="wage_links")
+    table = models.ForeignKey(
+        WageTable,
+        models.CASCADE,
+        related_name="occupation_links",
+        verbose_name=_("mzdová tabulka"),
+    )
+    scope = models.CharField(_("rozsah"), max_length=10, choices=Scope.choices)
+    position = models.PositiveSmallIntegerField(_("pořadí"), default=0)
+
+    natural_key_fields = ("occupation__nsp_id", "table__isco_group__code", "table__year", "scope")
+    objects = NaturalKeyManager()
+
+    class Meta:
+        verbose_name = _("mzdová tabulka povolání")
+        verbose_name_plural = _("mzdové tabulky povolání")
+        ordering = ["occupation", "scope", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["occupation", "table", "scope"], name="occupation_wage_table_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(scope__in=["regional", "national"]), name="wage_link_scope_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.occupation}: {self.table} ({self.get_scope_display()})"
+
+    def natural_key(self):
+        return (self.occupation.nsp_id, self.table.isco_group.code, self.table.year, self.scope)
+
+    natural_key.dependencies = ["occupations.occupation", "wages.wagetable"]
