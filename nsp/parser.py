@@ -116,6 +116,7 @@ _BREAK_HEADER = re.compile(r"^Typ JP(?: ID)?$")
 _TYPE_ENUM = re.compile(r"^WorkUnitTypeEnum\.\d+$")
 _TYPE_AND_ID = re.compile(r"^(\S+) (\d+)$")
 _ID = re.compile(r"^\d+$")
+_WHOLE_BREAK = re.compile(r"^Typ JP ID (\S+) (\d+)$")
 
 
 @dataclass
@@ -167,30 +168,39 @@ def _remove_page_breaks(lines):
     while index < len(lines):
         line = lines[index]
         text = line.text
-        if _BREAK_HEADER.match(text) or text == "Typ JP ID":
+        start = len(kept), index
+        if match := _WHOLE_BREAK.match(text):  # "Typ JP ID WorkUnitTypeEnum.2 102742"
+            identity.record(line.number, match.group(1), match.group(2))
+            index += 1
+        elif _BREAK_HEADER.match(text):
             index = next_nonblank(index + 1)
             if text == "Typ JP" and index < len(lines) and lines[index].text == "ID":
                 index = next_nonblank(index + 1)
             if index >= len(lines):
                 raise ParseError(line.number, "page-break block 'Typ JP / ID' without type and id")
             index = _read_break_body(lines, index, identity, next_nonblank, header=line)
-            continue
-        if line.cells and _TYPE_ENUM.match(line.cells[0].split(" ")[0]):
+        elif line.cells and _TYPE_ENUM.match(line.cells[0].split(" ")[0]):
             index = _read_break_body(lines, index, identity, next_nonblank, header=None)
-            continue
-        pair = _type_and_id(line.cells)
-        if pair and pair[0] in vocab.WORK_UNIT_TYPES:
+        elif (pair := _type_and_id(line.cells)) and pair[0] in vocab.WORK_UNIT_TYPES:
             identity.record(line.number, *pair)
             index += 1
-            continue
-        if len(line.cells) == 1 and text in vocab.WORK_UNIT_TYPES:
-            following = next_nonblank(index + 1)
-            if following < len(lines) and _ID.match(lines[following].text):
-                identity.record(line.number, text, lines[following].text)
-                index = following + 1
-                continue
-        kept.append(line)
-        index += 1
+        elif (
+            len(line.cells) == 1
+            and text in vocab.WORK_UNIT_TYPES
+            and (following := next_nonblank(index + 1)) < len(lines)
+            and _ID.match(lines[following].text)
+        ):
+            identity.record(line.number, text, lines[following].text)
+            index = following + 1
+        else:
+            kept.append(line)
+            index += 1
+        if start[1] != index and len(kept) == start[0]:
+            # A page break is invisible: drop the blank lines around it too, so that a
+            # list item or a legend entry it cut in two continues after it.
+            while kept and kept[-1].blank:
+                kept.pop()
+            index = next_nonblank(index)
     return kept, identity
 
 
@@ -685,7 +695,7 @@ def _range(values):
 def parse_profile(data):
     """Parse one export (bytes or str) into the profile document. Raises ParseError."""
     text = decode(data) if isinstance(data, bytes | bytearray) else data
-    if not text.strip():
+    if not text.removeprefix("\ufeff").strip():
         raise ParseError(1, "the file is empty")
     lines, identity = _remove_page_breaks(_split_lines(text))
     profile = _SectionParser().run(lines)

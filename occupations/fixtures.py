@@ -13,7 +13,7 @@ from django.db import transaction
 
 from competences.models import Competence, OccupationCompetence
 from occupations import models as m
-from occupations.importer import import_profiles, parse_sources, read_paths
+from occupations.importer import import_profiles, parse_paths
 from wages.models import OccupationWageTable, WageFigure, WageTable
 
 TEXTS_DIR = Path(settings.BASE_DIR) / "fixtures" / "nsp"
@@ -57,7 +57,7 @@ def build_fixture(texts_dir=TEXTS_DIR):
     """Return the fixture JSON for the texts in `texts_dir`; the database is unchanged."""
     with transaction.atomic():
         clear_catalogue()
-        import_profiles(parse_sources(read_paths([texts_dir])))
+        import_profiles(parse_paths([texts_dir]))
         objects = [obj for model in MODELS for obj in model.objects.order_by("pk")]
         records = serializers.serialize(
             "python", objects, use_natural_foreign_keys=True, use_natural_primary_keys=True

@@ -2,7 +2,7 @@
 
 The one service behind `import_nsp`, the admin upload and `build_fixtures`:
 
-    profiles = parse_sources(sources)        # raises ImportFailed, writes nothing
+    profiles = parse_paths(paths)            # or parse_sources(uploads); writes nothing
     report = import_profiles(profiles)       # one transaction
 
 Each profile ends up exactly as its file says: its own rows (activities, links…) are
@@ -86,8 +86,8 @@ class ImportReport:
 # --- parsing ----------------------------------------------------------------------------
 
 
-def read_paths(paths):
-    """[(source, bytes)] for the files named, folders expanded to their *.txt files."""
+def parse_paths(paths, progress=None):
+    """Read and parse the files named (folders: their *.txt files, in name order)."""
     sources, errors = [], []
     for path in paths:
         if Path(path).is_dir() and not any(Path(path).glob("*.txt")):
@@ -96,17 +96,26 @@ def read_paths(paths):
         try:
             sources.append((str(path), path.read_bytes()))
         except OSError as error:
-            errors.append(f"{path}:1: cannot read the file: {error.strerror or error}")
-    if errors:
-        raise ImportFailed(errors)
-    return sources
+            sources.append((str(path), error))
+    return _parse(sources, errors, progress)
+
+
+def profile_count(paths):
+    return sum(1 for _ in profile_paths(paths))
 
 
 def parse_sources(sources, progress=None):
-    """Parse every (source, bytes) pair; ImportFailed lists every bad one."""
-    profiles, errors = [], []
+    """Parse (name, bytes) pairs, e.g. uploaded files."""
+    return _parse(list(sources), [], progress)
+
+
+def _parse(sources, errors, progress):
+    """Parse every source; ImportFailed lists every bad one, in order."""
+    profiles = []
     for index, (source, data) in enumerate(sources, start=1):
         try:
+            if isinstance(data, OSError):
+                raise ParseError(1, f"cannot read the file: {data.strerror or data}")
             profiles.append(ParsedProfile(source, parse_profile(data)))
         except ParseError as error:
             errors.append(f"{source}:{error.line}: {error.reason}")
@@ -127,7 +136,7 @@ def parse_sources(sources, progress=None):
 
 
 def import_paths(paths, dry_run=False, progress=None):
-    return import_profiles(parse_sources(read_paths(paths), progress=progress), dry_run=dry_run)
+    return import_profiles(parse_paths(paths, progress=progress), dry_run=dry_run)
 
 
 # --- writing ----------------------------------------------------------------------------

@@ -5,7 +5,7 @@ import sys
 
 from django.core.management.base import BaseCommand
 
-from occupations.importer import ImportFailed, import_profiles, parse_sources, read_paths
+from occupations.importer import ImportFailed, import_profiles, parse_paths, profile_count
 
 PROGRESS_THRESHOLD = 50  # files; smaller batches finish before a bar would help
 
@@ -24,9 +24,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, paths, dry_run, verbosity, **options):
         try:
-            sources = read_paths(paths)
-            progress = self.progress_bar() if len(sources) >= PROGRESS_THRESHOLD else None
-            profiles = parse_sources(sources, progress=progress)
+            progress = self.progress_bar() if profile_count(paths) >= PROGRESS_THRESHOLD else None
+            profiles = parse_paths(paths, progress=progress)
             report = import_profiles(profiles, dry_run=dry_run)
         except ImportFailed as failure:
             for error in failure.errors:

@@ -5,7 +5,7 @@ import sys
 
 from django.core.management.base import BaseCommand
 
-from occupations.importer import ImportFailed, parse_sources, read_paths
+from occupations.importer import ImportFailed, parse_paths
 
 
 class Command(BaseCommand):
@@ -20,7 +20,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, paths, **options):
         try:
-            profiles = parse_sources(read_paths(paths))
+            profiles = parse_paths(paths)
         except ImportFailed as failure:
             for error in failure.errors:
                 self.stderr.write(error)

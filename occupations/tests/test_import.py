@@ -1,0 +1,250 @@
+"""The import service: all or nothing, idempotent, exact, orphan-free."""
+
+import pytest
+
+from competences.models import Competence, OccupationCompetence
+from conftest import SEED_OCCUPATION, SEED_SPECIALIZATION
+from nsp.parser import parse_file
+from occupations.documents import profile_document
+from occupations.importer import (
+    CREATED,
+    UNCHANGED,
+    UPDATED,
+    ImportFailed,
+    import_paths,
+)
+from occupations.models import (
+    Activity,
+    DataVersion,
+    HealthRestriction,
+    IscoGroup,
+    Occupation,
+    WorkConditionLoad,
+)
+from wages.models import WageFigure, WageTable
+
+pytestmark = pytest.mark.django_db
+
+
+def stored_document(nsp_id):
+    return profile_document(Occupation.objects.with_profile().get(nsp_id=nsp_id))
+
+
+def row_counts():
+    models = (Occupation, Activity, WorkConditionLoad, OccupationCompetence, Competence)
+    return {model.__name__: model.objects.count() for model in (*models, WageFigure)}
+
+
+def write_variant(tmp_path, seed, name, *replacements):
+    text = seed.read_text(encoding="utf-8")
+    for old, new in replacements:
+        assert old in text, old
+        text = text.replace(old, new)
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_import_stores_both_seeds_exactly_as_parsed(seed_paths):
+    report = import_paths(seed_paths)
+
+    assert [r.status for r in report.results] == [CREATED, CREATED]
+    for path in seed_paths:
+        document = parse_file(path)
+        assert stored_document(document["nsp_id"]) == document
+
+
+def test_seed_rows_are_where_the_texts_put_them(seeds):
+    director = Occupation.objects.get(nsp_id=103332)
+    assert director.kind == "occupation"
+    assert director.slug == "reditel-zakaznickych-sluzeb"
+    assert director.field.name == "Management"
+    assert director.activities.count() == 11
+    assert director.competence_links.filter(category="digital").count() == 18
+    # 14 regions x 2 spheres for 1221 (2020) and 2 national medians for 1221 and 12214.
+    table = WageTable.objects.get(isco_group__code="1221", year=2020)
+    assert table.figures.filter(region__isnull=False).count() == 28
+    praha = table.figures.get(region__slug="praha", sphere="public")
+    assert (praha.low, praha.median, praha.high) == (44443, 63784, 96507)
+    assert (
+        WageFigure.objects.get(table__isco_group__code="12214", region=None, sphere="public").median
+        is None
+    )
+
+
+def test_the_same_competence_in_two_profiles_is_one_catalogue_row(seeds):
+    complaints = Competence.objects.get(category="professional_knowledge", code="h13._.0024")
+    assert complaints.name == "postupy při reklamacích, práva spotřebitele"
+    assert sorted(complaints.occupation_links.values_list("level", flat=True)) == [4, 7]
+    # Digital 4.4 and soft 4.4 are different competences.
+    assert Competence.objects.filter(code="4.4").count() == 2
+
+
+def test_reimporting_the_same_files_changes_nothing_and_says_so(seed_paths):
+    import_paths(seed_paths)
+    before, version = row_counts(), DataVersion.objects.get().number
+
+    report = import_paths(seed_paths)
+
+    assert [r.status for r in report.results] == [UNCHANGED, UNCHANGED]
+    assert "nothing changed" in report.summary()
+    assert row_counts() == before
+    assert DataVersion.objects.get().number == version
+
+
+def test_an_edited_file_updates_its_profile_to_match_exactly(tmp_path):
+    import_paths([SEED_SPECIALIZATION])
+    version = DataVersion.objects.get().number
+    edited = write_variant(
+        tmp_path,
+        SEED_SPECIALIZATION,
+        "edited.txt",
+        ("- Nabídka doplňkového produktu.\n", ""),  # an activity removed
+        ("h13.C.3231\tAktivní prodej", "h13.C.3231\tAktivní prodej"),
+        ("i41._.0016\tobchodní právo\t3", "i41._.0016\tobchodní právo\t5"),  # a level changed
+        ("- Poruchy chování\n", ""),  # a health restriction removed
+        ("Plzeňský kraj\t34 478 Kč\t50 359 Kč", "Plzeňský kraj\t34 478 Kč\t50 360 Kč"),
+    )
+
+    report = import_paths([edited])
+
+    assert [r.status for r in report.results] == [UPDATED]
+    assert stored_document(102742) == parse_file(edited)
+    assert Activity.objects.filter(occupation__nsp_id=102742).count() == 12
+    # Nothing refers to "Poruchy chování" any more: it left the catalogue too.
+    assert not HealthRestriction.objects.filter(name="Poruchy chování").exists()
+    assert DataVersion.objects.get().number == version + 1
+
+
+def test_a_competence_dropped_by_its_only_profile_leaves_the_catalogue(tmp_path):
+    import_paths([SEED_SPECIALIZATION])
+    edited = write_variant(
+        tmp_path,
+        SEED_SPECIALIZATION,
+        "edited.txt",
+        ("i41._.0016\tobchodní právo\t3\tCompetenceSuitabilityEnum.2\n", ""),
+    )
+
+    import_paths([edited])
+
+    assert not Competence.objects.filter(code="i41._.0016").exists()
+    assert Competence.objects.filter(code="h13._.0024").exists()
+
+
+def test_a_catalogue_row_another_profile_uses_stays(tmp_path, seed_paths):
+    import_paths(seed_paths)
+    edited = write_variant(
+        tmp_path,
+        SEED_SPECIALIZATION,
+        "edited.txt",
+        (
+            "h13._.0024\tpostupy při reklamacích, práva spotřebitele\t4\t"
+            "CompetenceSuitabilityEnum.2\n",
+            "",
+        ),
+    )
+
+    import_paths([edited])
+
+    shared = Competence.objects.get(code="h13._.0024")
+    assert list(shared.occupation_links.values_list("occupation__nsp_id", flat=True)) == [103332]
+
+
+def test_nothing_is_written_when_the_second_of_three_files_is_bad(tmp_path):
+    bad = write_variant(
+        tmp_path,
+        SEED_SPECIALIZATION,
+        "bad.txt",
+        ("b03\tNumerická způsobilost\t2", "b03\tNumerická způsobilost\t7"),
+    )
+    bad_line = (
+        bad.read_text(encoding="utf-8").splitlines().index("b03\tNumerická způsobilost\t7") + 1
+    )
+
+    with pytest.raises(ImportFailed) as failure:
+        import_paths([SEED_OCCUPATION, bad, SEED_SPECIALIZATION])
+
+    assert len(failure.value.errors) == 1
+    assert failure.value.errors[0].startswith(f"{bad}:{bad_line}: ")
+    assert "outside the scale 0–3" in failure.value.errors[0]
+    assert Occupation.objects.count() == 0
+    assert Competence.objects.count() == 0
+
+
+def test_every_bad_file_is_reported(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    missing = tmp_path / "missing.txt"
+
+    with pytest.raises(ImportFailed) as failure:
+        import_paths([empty, SEED_OCCUPATION, missing])
+
+    assert failure.value.errors == [
+        f"{empty}:1: the file is empty",
+        f"{missing}:1: cannot read the file: No such file or directory",
+    ]
+
+
+def test_the_same_nsp_id_twice_in_one_batch_is_refused(tmp_path):
+    copy = write_variant(tmp_path, SEED_OCCUPATION, "copy.txt")
+
+    with pytest.raises(ImportFailed) as failure:
+        import_paths([SEED_OCCUPATION, copy])
+
+    assert failure.value.errors == [f"{copy}:1: NSP id 103332 is already in {SEED_OCCUPATION}"]
+    assert Occupation.objects.count() == 0
+
+
+def test_a_dry_run_reports_the_changes_and_writes_nothing(seed_paths):
+    version = DataVersion.objects.get().number
+
+    report = import_paths(seed_paths, dry_run=True)
+
+    assert [r.status for r in report.results] == [CREATED, CREATED]
+    assert report.summary().startswith("2 profiles read: 2 would be created")
+    assert Occupation.objects.count() == 0
+    assert IscoGroup.objects.count() == 0
+    assert DataVersion.objects.get().number == version
+
+
+def test_two_occupations_of_one_isco_group_share_its_wage_table(tmp_path):
+    sibling = write_variant(
+        tmp_path,
+        SEED_SPECIALIZATION,
+        "sibling.txt",
+        ("102742", "190001"),
+        ("Pracovník distančního zákaznického servisu\n", "Operátor zákaznické linky\n"),
+    )
+
+    import_paths([SEED_SPECIALIZATION, sibling])
+
+    table = WageTable.objects.get(isco_group__code="4222", year=2023)
+    linked = table.occupation_links.filter(scope="regional")
+    assert sorted(linked.values_list("occupation__nsp_id", flat=True)) == [102742, 190001]
+    assert WageTable.objects.filter(isco_group__code="4222").count() == 1
+    assert table.figures.filter(region__isnull=False).count() == 12 * 2
+
+
+def test_parent_and_related_names_link_to_profiles_present(tmp_path):
+    related = write_variant(
+        tmp_path,
+        SEED_SPECIALIZATION,
+        "related.txt",
+        ("102742", "190002"),
+        ("Pracovník distančního zákaznického servisu\n", "Manažer call centra\n"),
+    )
+    import_paths([SEED_SPECIALIZATION])
+    specialist = Occupation.objects.get(nsp_id=102742)
+    assert specialist.parent is None
+    assert [r.target for r in specialist.related.all()] == [None, None, None]
+
+    import_paths([related])
+
+    specialist.refresh_from_db()
+    names = [(r.name, r.target and r.target.nsp_id) for r in specialist.related.all()]
+    assert names == [
+        ("Manažer call centra", 190002),
+        ("Školitel operátorů zákaznické linky", None),
+        ("Operátor zákaznické linky", None),
+    ]
+    assert specialist.parent_name == "Specialista služeb zákazníkům"
