@@ -1,12 +1,24 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
 
 from occupations import views as occupation_views
 
-urlpatterns = [
+# Czech pages at /povolani/…, English ones at /en/povolani/….
+urlpatterns = i18n_patterns(
     path("", occupation_views.home, name="home"),
     path("o-datech/", TemplateView.as_view(template_name="about.html"), name="about"),
     path("", include("occupations.urls")),
+    path("", include("competences.urls")),
+    prefix_default_language=False,
+)
+urlpatterns += [
+    path("api/v1/", include("occupations.api_urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler400 = "config.views.bad_request"
+handler403 = "config.views.permission_denied"
+handler404 = "config.views.page_not_found"
+handler500 = "config.views.server_error"

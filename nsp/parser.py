@@ -19,6 +19,9 @@ from pathlib import Path
 
 from nsp import vocabulary as vocab
 
+# The contract this parser fulfils; the API serves it too.
+SCHEMA_PATH = Path(__file__).with_name("nsp-profile.schema.json")
+
 
 class ParseError(ValueError):
     """A profile text that cannot be read. `line` is 1 when it concerns the whole file."""

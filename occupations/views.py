@@ -1,7 +1,14 @@
+from django.core.paginator import Paginator
 from django.db.models import Count
-from django.shortcuts import render
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 
-from occupations.models import Field, Occupation
+from occupations.filters import OccupationFilter
+from occupations.models import Field, IscoGroup, Occupation, SlugRedirect
+from occupations.selectors import profile_sections
+from wages.selectors import table_view
+
+PAGE_SIZE = 20
 
 
 def home(request):
@@ -9,10 +16,58 @@ def home(request):
     return render(
         request,
         "occupations/home.html",
-        {"fields": fields, "total": Occupation.objects.count()},
+        {"fields": sorted(fields, key=lambda f: f.name), "total": Occupation.objects.count()},
     )
 
 
 def occupation_list(request):
-    occupations = Occupation.objects.czech_order().select_related("field")
-    return render(request, "occupations/list.html", {"occupations": occupations})
+    filterset = OccupationFilter(
+        request.GET, queryset=Occupation.objects.select_related("field", "subfield")
+    )
+    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("strana"))
+    return render(request, "occupations/list.html", {"filter": filterset, "page": page})
+
+
+def occupation_detail(request, slug):
+    occupation = Occupation.objects.with_profile().filter(slug=slug).first()
+    if occupation is None:
+        moved = SlugRedirect.objects.select_related("occupation").filter(old_slug=slug).first()
+        if moved is None:
+            raise Http404("No such profile.")
+        return redirect(moved.occupation, permanent=True)
+    return render(
+        request,
+        "occupations/detail.html",
+        {"occupation": occupation, **profile_sections(occupation)},
+    )
+
+
+def occupation_by_nsp_id(request, nsp_id):
+    occupation = get_object_or_404(Occupation.objects.only("slug"), nsp_id=nsp_id)
+    return redirect(occupation, permanent=True)
+
+
+def isco_detail(request, code):
+    group = get_object_or_404(IscoGroup, code=code)
+    occupations = (
+        Occupation.objects.filter(isco_links__group__code__startswith=code)
+        .select_related("field")
+        .distinct()
+        .czech_order()
+    )
+    tables = (
+        group.wage_tables.select_related("isco_group")
+        .prefetch_related("figures__region")
+        .order_by("-year")
+    )
+    subgroups = IscoGroup.objects.filter(code__startswith=code).exclude(code=code)
+    return render(
+        request,
+        "occupations/isco_detail.html",
+        {
+            "group": group,
+            "occupations": occupations,
+            "wage_tables": [table_view(table) for table in tables],
+            "subgroups": subgroups,
+        },
+    )

@@ -1,0 +1,12 @@
+from django.urls import path, re_path
+
+from occupations import api
+
+app_name = "api"
+
+urlpatterns = [
+    path("occupations/", api.occupation_index, name="occupations"),
+    path("occupations/<int:nsp_id>/", api.occupation_document, name="occupation"),
+    path("schema.json", api.schema, name="schema"),
+    re_path(r"^(?P<rest>.*)$", api.not_found),
+]

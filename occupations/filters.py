@@ -1,0 +1,264 @@
+"""The one FilterSet of the occupation list, shared by the HTML page and the JSON API."""
+
+import django_filters
+from django import forms
+from django.db.models import Exists, F, OuterRef
+from django.utils.translation import gettext_lazy as _
+
+from competences.models import Competence, OccupationCompetence
+from nsp import vocabulary as vocab
+from occupations.models import (
+    Field,
+    HealthRestriction,
+    Occupation,
+    OccupationHealthRestriction,
+    QualificationLevel,
+    Subfield,
+    WorkConditionFactor,
+    WorkConditionLoad,
+)
+from wages.models import Region, Sphere
+from wages.selectors import median_subquery
+
+MAX_WAGE = 10_000_000
+
+RELEVANCE, TITLE, WAGE_DESC, WAGE_ASC = "relevance", "nazev", "mzda-sestupne", "mzda-vzestupne"
+SORTS = [
+    (TITLE, _("podle názvu (A–Ž)")),
+    (WAGE_DESC, _("podle mediánu mzdy, nejvyšší první")),
+    (WAGE_ASC, _("podle mediánu mzdy, nejnižší první")),
+    (RELEVANCE, _("podle shody s hledaným výrazem")),
+]
+MAX_LOAD_CHOICES = [
+    ("1", _("jen minimální zátěž (stupeň 1)")),
+    ("2", _("nejvýše únosná zátěž (stupeň 2)")),
+    ("3", _("nejvýše významná zátěž (stupeň 3)")),
+]
+
+
+class SubfieldChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.field.name} › {obj.name}"
+
+
+class SubfieldFilter(django_filters.ModelChoiceFilter):
+    field_class = SubfieldChoiceField
+
+
+class OccupationFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Hledat název"),
+        method="filter_search",
+        max_length=200,
+        help_text=_("Diakritiku psát nemusíte, např. „reditel“."),
+    )
+    obor = django_filters.ModelChoiceFilter(
+        label=_("Odborný směr"),
+        field_name="field",
+        to_field_name="slug",
+        queryset=Field.objects.all(),
+        empty_label=_("všechny"),
+    )
+    podobor = SubfieldFilter(
+        label=_("Odborný podsměr"),
+        field_name="subfield",
+        queryset=Subfield.objects.select_related("field"),
+        empty_label=_("všechny"),
+    )
+    druh = django_filters.ChoiceFilter(
+        label=_("Druh"),
+        field_name="kind",
+        choices=Occupation.Kind.choices,
+        empty_label=_("povolání i specializace"),
+    )
+    kvalifikace = django_filters.ModelChoiceFilter(
+        label=_("Kvalifikační úroveň"),
+        field_name="qualification_levels",
+        queryset=QualificationLevel.objects.all(),
+        empty_label=_("všechny"),
+    )
+    vzdelani = django_filters.CharFilter(
+        label=_("Obor vzdělání (kód KKOV nebo RVP)"),
+        method="filter_education",
+        max_length=30,
+        help_text=_("Např. 6341M nebo 63-41-M/01."),
+    )
+    isco = django_filters.CharFilter(
+        label=_("Skupina CZ-ISCO"),
+        method="filter_isco",
+        max_length=5,
+        help_text=_("Kód nebo jeho začátek, např. 4222 nebo 42."),
+    )
+    kompetence = django_filters.CharFilter(
+        label=_("Kompetence (kód nebo název)"),
+        method="filter_competence",
+        max_length=200,
+    )
+    zatez_max = django_filters.ChoiceFilter(
+        label=_("Pracovní podmínky"),
+        choices=MAX_LOAD_CHOICES,
+        method="filter_max_load",
+        empty_label=_("bez omezení"),
+    )
+    bez_faktoru = django_filters.ModelMultipleChoiceFilter(
+        label=_("Vyhnout se zátěži"),
+        queryset=WorkConditionFactor.objects.all(),
+        method="filter_avoid_factors",
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Vynechá povolání, kde faktor dosahuje stupně 2 nebo vyššího."),
+    )
+    bez_omezeni = django_filters.ModelMultipleChoiceFilter(
+        label=_("Zdravotní omezení, které mám"),
+        queryset=HealthRestriction.objects.all(),
+        method="filter_avoid_restrictions",
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Vynechá povolání, jejichž výkon tato onemocnění omezují."),
+    )
+    kraj = django_filters.ModelChoiceFilter(
+        label=_("Kraj"),
+        queryset=Region.objects.all(),
+        to_field_name="slug",
+        method="keep",
+        empty_label=_("celá ČR"),
+    )
+    sfera = django_filters.ChoiceFilter(
+        label=_("Sféra"),
+        choices=Sphere.choices,
+        method="keep",
+        empty_label=None,
+    )
+    mzda_od = django_filters.NumberFilter(
+        label=_("Medián mzdy alespoň (Kč)"),
+        method="keep",
+        min_value=0,
+        max_value=MAX_WAGE,
+    )
+    razeni = django_filters.ChoiceFilter(
+        label=_("Řazení"),
+        choices=SORTS,
+        method="keep",
+        empty_label=None,
+    )
+
+    class Meta:
+        model = Occupation
+        fields = []
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        self.form.fields["sfera"].initial = vocab.BUSINESS
+        self.form.fields["razeni"].initial = TITLE
+
+    # -- filters
+
+    def keep(self, queryset, name, value):
+        """Wage and sorting parameters act together, in filter_queryset()."""
+        return queryset
+
+    def filter_search(self, queryset, name, value):
+        return queryset.search(value)
+
+    def filter_education(self, queryset, name, value):
+        return queryset.filter(education_links__field__code__iexact=value.strip()).distinct()
+
+    def filter_isco(self, queryset, name, value):
+        code = value.strip()
+        if not code.isdigit():
+            return queryset.none()
+        return queryset.filter(isco_links__group__code__startswith=code).distinct()
+
+    def filter_competence(self, queryset, name, value):
+        competences = Competence.objects.matching(value)
+        needing = OccupationCompetence.objects.filter(
+            occupation=OuterRef("pk"), competence__in=competences
+        )
+        return queryset.filter(Exists(needing))
+
+    def filter_max_load(self, queryset, name, value):
+        above = WorkConditionLoad.objects.filter(occupation=OuterRef("pk"), level__gt=int(value))
+        return queryset.exclude(Exists(above))
+
+    def filter_avoid_factors(self, queryset, name, value):
+        if not value:
+            return queryset
+        burdening = WorkConditionLoad.objects.filter(
+            occupation=OuterRef("pk"), factor__in=value, level__gte=vocab.FIRST_BURDENING_LEVEL
+        )
+        return queryset.exclude(Exists(burdening))
+
+    def filter_avoid_restrictions(self, queryset, name, value):
+        if not value:
+            return queryset
+        restricted = OccupationHealthRestriction.objects.filter(
+            occupation=OuterRef("pk"), restriction__in=value
+        )
+        return queryset.exclude(Exists(restricted))
+
+    # -- wages and order
+
+    def cleaned(self, name, default=None):
+        if not self.is_bound:
+            return default
+        self.errors  # noqa: B018 - validates the form
+        value = self.form.cleaned_data.get(name)
+        return default if value in (None, "") else value
+
+    @property
+    def region(self):
+        return self.cleaned("kraj")
+
+    @property
+    def sphere(self):
+        return self.cleaned("sfera", vocab.BUSINESS)
+
+    @property
+    def sort(self):
+        default = RELEVANCE if self.cleaned("q") else TITLE
+        sort = self.cleaned("razeni", default)
+        return default if sort == RELEVANCE and not self.cleaned("q") else sort
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        queryset = queryset.annotate(median=median_subquery(self.region, self.sphere))
+        minimum = self.cleaned("mzda_od")
+        if minimum is not None:
+            queryset = queryset.filter(median__gte=minimum)
+        if self.sort == TITLE:
+            queryset = queryset.order_by("title_sort_key", "nsp_id")
+        elif self.sort == WAGE_DESC:
+            queryset = queryset.order_by(F("median").desc(nulls_last=True), "title_sort_key")
+        elif self.sort == WAGE_ASC:
+            queryset = queryset.order_by(F("median").asc(nulls_last=True), "title_sort_key")
+        elif not self.cleaned("q"):
+            queryset = queryset.czech_order()
+        return queryset
+
+    def active_filters(self):
+        """The filters in use, each with the query string that drops it."""
+        if not self.is_bound:
+            return []
+        self.errors  # noqa: B018 - validates the form
+        active = []
+        for name, value in self.form.cleaned_data.items():
+            if (
+                name in ("razeni", "sfera", "kraj")
+                or value in (None, "")
+                or (name.startswith("bez_") and not value)
+            ):
+                continue
+            if name == "mzda_od":
+                where = self.region.name if self.region else _("celá ČR")
+                text = f"{int(value):,} Kč ({where})".replace(",", "\xa0")
+            elif name.startswith("bez_"):
+                text = ", ".join(str(item) for item in value)
+            elif name == "zatez_max":
+                text = dict(MAX_LOAD_CHOICES)[value]
+            elif name == "druh":
+                text = Occupation.Kind(value).label
+            else:
+                text = str(value)
+            query = self.data.copy()
+            for dropped in (name, "strana"):
+                query.pop(dropped, None)
+            active.append({"label": self.form.fields[name].label, "text": text, "query": query})
+        return active

@@ -1,0 +1,177 @@
+"""Each public page shows what the NSP says, for both seeds (values from the seed texts)."""
+
+import re
+from html import unescape
+
+import pytest
+from django.urls import reverse
+
+from occupations.models import Occupation, SlugRedirect
+
+pytestmark = pytest.mark.django_db
+
+SPECIALIST_URL = "/povolani/pracovnik-distancniho-zakaznickeho-servisu/"
+DIRECTOR_URL = "/povolani/reditel-zakaznickych-sluzeb/"
+
+
+def page(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def text_of(html):
+    """The visible text, tags removed and whitespace folded, for phrase checks."""
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+def row(html, header):
+    """The text of the table row whose header cell is `header`."""
+    match = re.search(rf"<tr><th scope=\"row\">{re.escape(header)}</th>(.*?)</tr>", html, re.S)
+    assert match, header
+    return text_of(match.group(1))
+
+
+def test_home_has_search_fields_with_counts_and_the_source(client, seeds):
+    html = page(client, "/")
+    assert 'role="search"' in html
+    assert 'href="/povolani/?obor=management">Management</a> <span class="count">1</span>' in html
+    assert "Národní soustava povolání" in html
+
+
+def test_specialist_profile_shows_every_section(client, seeds):
+    html = page(client, SPECIALIST_URL)
+    text = text_of(html)
+
+    assert "<h1>Pracovník distančního zákaznického servisu</h1>" in html
+    assert "Specializace · NSP 102742" in text
+    assert "s cílem maximalizování zisku pro poskytovatele produktu" in text
+    assert "Obchod a marketing" in text and "zákaznický servis" in text
+    assert "Střední vzdělání s výučním listem i maturitní zkouškou" in text
+    assert "Nadřazené povolání Specialista služeb zákazníkům" in text  # not in the portal
+    assert "Školitel operátorů zákaznické linky" in text
+    assert "Regulovaná jednotka práce ne" in text
+    assert "Zaškolení dalších osob v oddělení zákaznického servisu." in text
+    # Wages: 2023, CZ-ISCO 4222, business sphere only; every region has a row.
+    assert "Mzdy podle krajů v roce 2023" in text
+    assert "CZ-ISCO 4222 Pracovníci v zákaznických kontaktních centrech" in text
+    assert row(html, "Hlavní město Praha") == "30 761 Kč 42 292 Kč 63 781 Kč"
+    assert row(html, "Karlovarský kraj") == "bez údajů"
+    assert row(html, "Moravskoslezský kraj") == "25 114 Kč 32 731 Kč 46 120 Kč"
+    assert "Pro platovou sféru nejsou údaje." in text
+    assert "37 027 Kč" in text and "35 778 Kč" in text  # national medians
+    assert 'href="http://data.europa.eu/esco/isco/C4222"' in html
+    # Work conditions on 1–4 with the legend.
+    assert "Zátěž hlukem" in text and "stupeň 2" in text
+    assert "Stupeň zátěže (vysoká míra zdravotního rizika)" in text
+    # Education: best vs suitable, with codes.
+    assert (
+        "KKOV 6341M Střední vzdělání s maturitní zkouškou (bez vyučení) v oboru ekonomika "
+        "a podnikání" in text
+    )
+    assert "RVP xx-xx-M/xx" in text
+    assert "Vhodnou školní přípravu poskytují také obory" in text
+    # Competences with their levels on their scales.
+    assert "úroveň 4 na stupnici 1–8" in html
+    assert "úroveň 3 na stupnici 0–5" in html
+    assert "nezbytná" in text
+    assert "Jazyková způsobilost v angličtině" in text
+    # Health with the NSP disclaimer.
+    assert "Závažná psychosomatická onemocnění" in text
+    assert "je možné pouze po konzultaci s lékařem" in text
+
+
+def test_director_profile_shows_both_spheres_and_suitability(client, seeds):
+    html = page(client, DIRECTOR_URL)
+    text = text_of(html)
+
+    assert "Povolání · NSP 103332" in text
+    assert "Customer Service Manager" in text
+    assert "Mzdy podle krajů v roce 2020" in text
+    assert row(html, "Hlavní město Praha") == (
+        "39 220 Kč 98 245 Kč 238 519 Kč 44 443 Kč 63 784 Kč 96 507 Kč"
+    )
+    assert row(html, "Karlovarský kraj") == "38 901 Kč 66 693 Kč 105 250 Kč bez údajů"
+    assert "12214 Řídící pracovníci servisních služeb a reklamací" in text
+    assert "61 032 Kč bez údajů" in text  # national public median missing, not 0
+    assert "Vedoucí a řídicí pracovníci v oblasti prodeje a marketingu" in text  # ESCO name
+    assert "Digitální kompetence" in text and "Netiketa" in text
+    assert "úroveň 5 na stupnici 0–5" in html
+    assert "vhodná" in text  # CompetenceSuitabilityEnum.1 on základy sociologie
+    assert "Poruchy vidění" in text
+    assert "KKOV 6731T" in text
+
+
+def test_related_profiles_are_links_when_present(client, seeds):
+    director = Occupation.objects.get(nsp_id=103332)
+    specialist = Occupation.objects.get(nsp_id=102742)
+    specialist.related.filter(position=0).update(target=director)
+
+    html = page(client, SPECIALIST_URL)
+
+    assert f'<a href="{DIRECTOR_URL}">Manažer call centra</a>' in html
+
+
+def test_the_nsp_id_address_redirects_permanently(client, seeds):
+    response = client.get("/povolani/103332/")
+    assert response.status_code == 301
+    assert response["Location"] == DIRECTOR_URL
+
+
+def test_an_old_slug_redirects_to_the_new_one(client, seeds):
+    director = Occupation.objects.get(nsp_id=103332)
+    SlugRedirect.objects.create(old_slug="reditel-zakaznickeho-servisu", occupation=director)
+
+    response = client.get("/povolani/reditel-zakaznickeho-servisu/")
+
+    assert response.status_code == 301
+    assert response["Location"] == DIRECTOR_URL
+
+
+@pytest.mark.parametrize(
+    "url", ["/povolani/neexistuje/", "/povolani/999999/", "/isco/9999/", "/nic/"]
+)
+def test_an_unknown_page_is_a_404_in_the_site_style(client, seeds, url):
+    response = client.get(url)
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Tuto stránku jsme nenašli" in html
+    assert 'role="search"' in html
+
+
+def test_competence_page_lists_occupations_with_levels(client, seeds):
+    html = page(client, "/kompetence/odborne-znalosti/h13._.0024/")
+    text = text_of(html)
+    assert "postupy při reklamacích, práva spotřebitele" in text
+    # Highest level first: the director needs 7, the specialist 4.
+    assert text.index("Ředitel zákaznických služeb") < text.index(
+        "Pracovník distančního zákaznického servisu"
+    )
+    assert "úroveň 7 na stupnici 1–8" in html and "úroveň 4 na stupnici 1–8" in html
+
+
+def test_a_code_shared_by_two_categories_asks_which(client, seeds):
+    html = page(client, "/kompetence/4.4/")
+    assert 'href="/kompetence/digitalni/4.4/">Ochrana životního prostředí</a>' in html
+    assert 'href="/kompetence/mekke/4.4/">Kompetence k řešení problémů</a>' in html
+
+
+def test_a_unique_code_redirects_to_its_competence(client, seeds):
+    response = client.get("/kompetence/b02/")
+    assert response.status_code == 302
+    assert response["Location"] == "/kompetence/obecne-dovednosti/b02/"
+
+
+def test_competence_index_searches_by_name(client, seeds):
+    response = client.get(reverse("competences:index"), {"q": "netiketa"})
+    assert [c.code for c in response.context["page"]] == ["2.4"]
+
+
+def test_isco_page_shows_the_group_wages_and_occupations(client, seeds):
+    html = page(client, "/isco/1221/")
+    text = text_of(html)
+    assert "Řídící pracovníci v oblasti obchodu, marketingu a v příbuzných oblastech" in text
+    assert f'href="{DIRECTOR_URL}"' in html
+    assert row(html, "Kraj Vysočina") == "27 380 Kč 69 465 Kč 164 372 Kč bez údajů"
+    assert "74 546 Kč" in text and "58 351 Kč" in text
+    assert "12214" in text  # its subgroup

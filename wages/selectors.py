@@ -1,0 +1,103 @@
+"""Wage figures arranged for reading: every region gets a row, missing figures stay None.
+
+The 14 regions come from the vocabulary (the same list the data migration ships), so a
+table always has all of them in NUTS order without another query.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import OuterRef, Subquery
+
+from nsp import vocabulary as vocab
+from nsp.vocabulary import REGIONS
+
+
+@dataclass
+class RegionRow:
+    region: vocab.Region
+    business: object = None  # WageFigure or None ("bez údajů")
+    public: object = None
+
+    def figure(self, sphere):
+        return self.business if sphere == vocab.BUSINESS else self.public
+
+
+@dataclass
+class WageTableView:
+    """One wage table (ISCO group + year) with a row for each of the 14 regions."""
+
+    table: object
+    rows: list
+    national: dict = field(default_factory=dict)  # sphere -> median or None
+
+    @property
+    def year(self):
+        return self.table.year
+
+    @property
+    def isco_group(self):
+        return self.table.isco_group
+
+    @property
+    def spheres(self):
+        """The spheres with a figure in some region: the table's column groups."""
+        return [
+            sphere
+            for sphere in vocab.SPHERES
+            if any(row.figure(sphere) is not None for row in self.rows)
+        ]
+
+
+def table_view(table):
+    """A WageTableView of a table whose figures (with regions) are prefetched."""
+    by_nuts = {}
+    national = {}
+    for figure in table.figures.all():
+        if figure.region_id is None:
+            national[figure.sphere] = figure.median
+        elif not figure.is_empty:
+            by_nuts.setdefault(figure.region.nuts3, {})[figure.sphere] = figure
+    rows = [
+        RegionRow(
+            region,
+            by_nuts.get(region.nuts3, {}).get(vocab.BUSINESS),
+            by_nuts.get(region.nuts3, {}).get(vocab.PUBLIC),
+        )
+        for region in REGIONS
+    ]
+    return WageTableView(table, rows, national)
+
+
+def occupation_wage_tables(occupation):
+    """The regional tables a profile shows, in its order, with their national medians.
+
+    Expects `Occupation.objects.with_profile()`."""
+    return [
+        table_view(link.table) for link in occupation.wage_links.all() if link.scope == "regional"
+    ]
+
+
+def occupation_national_rows(occupation):
+    """The profile's 'Hrubé měsíční mzdy v roce … celkem' rows: (table, {sphere: median})."""
+    return [
+        table_view(link.table) for link in occupation.wage_links.all() if link.scope == "national"
+    ]
+
+
+def median_subquery(region=None, sphere=vocab.BUSINESS):
+    """The median of an occupation's first wage table in `region` (None: the national
+    median) and `sphere`, for annotating occupations."""
+    from wages.models import OccupationWageTable
+
+    links = OccupationWageTable.objects.filter(
+        occupation=OuterRef("pk"),
+        scope="regional" if region else "national",
+        table__figures__sphere=sphere,
+        table__figures__median__isnull=False,
+        **(
+            {"table__figures__region": region}
+            if region
+            else {"table__figures__region__isnull": True}
+        ),
+    ).order_by("position", "-table__year")
+    return Subquery(links.values("table__figures__median")[:1])
