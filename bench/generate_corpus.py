@@ -884,18 +884,18 @@ class Catalogue:
                 if subfield.startswith("nezařazeno"):
                     continue
                 number = 41 + position * 7 + rng.randint(0, 5)
-                for letter in rng.sample("HML", rng.randint(1, 2)):
+                for letter in rng.sample("HML", 1):
                     rvp_name = subfield[0].upper() + subfield[1:]
                     if rng.random() < 0.3:
                         rvp_name += f" – {rng.choice(('provoz', 'služby', 'technika'))}"
                     code = f"{group}-{number:02d}-{letter}/{rng.randint(1, 3):02d}"
                     rows.append(("RVP", rvp_name, code, letter))
-                for letter in rng.sample("HMLNRTV", rng.randint(3, 5)):
+                for letter in rng.sample("HMLNRTV", rng.randint(2, 3)):
                     kkov_name = f"{LEVEL_NAMES[letter]} v oboru {subfield}"
                     rows.append(
                         ("KKOVTypeEnum.1", kkov_name, f"{group}{number:02d}{letter}", letter)
                     )
-            for letter in "HMRT":
+            for letter in "MT":
                 group_name = f"{LEVEL_NAMES[letter]} ve skupině oborů {name.lower()}"
                 rows.append(("KKOVTypeEnum.1", group_name, f"{group}xx{letter}", letter))
             self.education[index] = rows
@@ -1083,7 +1083,7 @@ class ProfileGenerator:
             state.children.setdefault(parent, []).append(title)
 
         out = _Lines()
-        bullet = rng.choice(("- ", "- ", "- ", "• ", "•"))
+        bullet = rng.choice(("- ", "- ", "- ", "- ", "- ", "- ", "• ", "•"))
         nbsp = rng.random() < 0.15
         out.add("", "", title, "")
         self._description(rng, out, title, domain)

@@ -11,6 +11,7 @@ urlpatterns = i18n_patterns(
     path("o-datech/", TemplateView.as_view(template_name="about.html"), name="about"),
     path("", include("occupations.urls")),
     path("", include("competences.urls")),
+    path("", include("wages.urls")),
     prefix_default_language=False,
 )
 urlpatterns += [

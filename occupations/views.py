@@ -3,9 +3,12 @@ from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
+from nsp import vocabulary as vocab
 from occupations.filters import OccupationFilter
 from occupations.models import Field, IscoGroup, Occupation, SlugRedirect
 from occupations.selectors import profile_sections
+from wages.charts import MAP_ATTRIBUTION, table_chart, table_map
+from wages.comparison import collected_ids
 from wages.selectors import table_view
 
 PAGE_SIZE = 20
@@ -25,7 +28,11 @@ def occupation_list(request):
         request.GET, queryset=Occupation.objects.select_related("field", "subfield")
     )
     page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("strana"))
-    return render(request, "occupations/list.html", {"filter": filterset, "page": page})
+    return render(
+        request,
+        "occupations/list.html",
+        {"filter": filterset, "page": page, "collected": collected_ids(request)},
+    )
 
 
 def occupation_detail(request, slug):
@@ -35,11 +42,18 @@ def occupation_detail(request, slug):
         if moved is None:
             raise Http404("No such profile.")
         return redirect(moved.occupation, permanent=True)
-    return render(
-        request,
-        "occupations/detail.html",
-        {"occupation": occupation, **profile_sections(occupation)},
-    )
+    sections = profile_sections(occupation)
+    context = {"occupation": occupation, **sections}
+    if sections["wage_tables"]:
+        first = sections["wage_tables"][0]
+        sphere = first.spheres[0] if first.spheres else vocab.BUSINESS
+        context.update(
+            chart_sphere=sphere,
+            wage_chart=table_chart(first, sphere),
+            wage_map=table_map(first, sphere),
+            map_attribution=MAP_ATTRIBUTION,
+        )
+    return render(request, "occupations/detail.html", context)
 
 
 def occupation_by_nsp_id(request, nsp_id):

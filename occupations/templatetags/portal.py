@@ -16,6 +16,15 @@ def czk(value):
 
 
 @register.filter
+def czk_thousands(value):
+    """An axis label: 125000 -> '125 tis.'; 0 -> '0'."""
+    if not value:
+        return "0"
+    thousands = number_format(value / 1000, decimal_pos=0 if value % 1000 == 0 else 1)
+    return f"{thousands}\xa0{_('tis.')}"
+
+
+@register.filter
 def yes_no(value):
     if value is None:
         return _("neuvedeno")

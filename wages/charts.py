@@ -1,0 +1,273 @@
+"""Charts drawn on the server as SVG geometry; templates turn it into inline SVG.
+
+No JavaScript and no inline styles: colours come from CSS classes, sizes from a viewBox,
+and every chart sits next to a table with the same figures for screen readers.
+"""
+
+import json
+import math
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from nsp.vocabulary import REGIONS
+
+GEOJSON_PATH = Path(__file__).with_name("data") / "cz-regions.geojson"
+MAP_ATTRIBUTION = "Hranice krajů: name-suggestion-index contributors (BSD-3-Clause)"
+MARKERS = ("circle", "square", "triangle", "diamond")  # one per compared occupation
+
+
+def nice_axis(value, most_ticks=4):
+    """(axis end, tick step): a step of 1, 2 or 5 times a power of ten, so that at most
+    `most_ticks` steps cover `value`."""
+    if value <= 0:
+        return 10_000, 5_000
+    rough = value / most_ticks
+    power = 10 ** math.floor(math.log10(rough))
+    step = next(m * power for m in (1, 2, 5, 10) if m * power >= rough)
+    return int(math.ceil(value / step) * step), int(step)
+
+
+# --- range bars --------------------------------------------------------------------------
+
+
+def marker_path(series, x, y):
+    """The median marker of a series as an SVG path: circle, square, triangle, diamond,
+    so that the series differ by shape as well as by colour."""
+    shape = MARKERS[series % len(MARKERS)]
+    if shape == "circle":
+        return f"M{x - 4:.1f},{y:.1f} a4,4 0 1,0 8,0 a4,4 0 1,0 -8,0"
+    if shape == "square":
+        return f"M{x - 4:.1f},{y - 4:.1f} h8 v8 h-8 z"
+    if shape == "triangle":
+        return f"M{x:.1f},{y - 5:.1f} l5,9 h-10 z"
+    return f"M{x:.1f},{y - 5:.1f} l5,5 l-5,5 l-5,-5 z"
+
+
+@dataclass
+class Bar:
+    series: int  # which occupation (0-3): marker shape and colour class
+    y: float
+    low_x: float | None
+    median_x: float | None
+    high_x: float | None
+    label: str  # for <title>, e.g. "Praha: 30 761 – 42 292 – 63 781 Kč"
+
+    @property
+    def marker(self):
+        return None if self.median_x is None else marker_path(self.series, self.median_x, self.y)
+
+
+@dataclass
+class RangeChart:
+    """D1–median–D9 of each region: a line from low to high with a marker at the median."""
+
+    width: int
+    height: int
+    plot_left: int
+    plot_right: int
+    rows: list  # (label, y) of each region
+    bars: list
+    ticks: list  # (x, label)
+    series_count: int
+    missing: list = field(default_factory=list)  # (x, y) of 'bez údajů' notes
+
+    @property
+    def view_box(self):
+        return f"0 0 {self.width} {self.height}"
+
+    @property
+    def axis_y(self):
+        return self.height - AXIS_HEIGHT + 4
+
+    @property
+    def tick_y(self):
+        return self.height - 6
+
+    @property
+    def label_x(self):
+        return self.plot_left - 6
+
+
+ROW_HEIGHT = 22
+SERIES_GAP = 9
+LABEL_WIDTH = 116
+CHART_WIDTH = 420
+TOP = 8
+AXIS_HEIGHT = 26
+
+
+def range_chart(series_rows, format_amount, format_tick):
+    """`series_rows`: for each series, 14 (region, figure or None) pairs in REGIONS order.
+
+    The figures' low/median/high place the bars; `format_amount` writes the labels and
+    `format_tick` the short axis labels."""
+    series_count = max(len(series_rows), 1)
+    row_height = max(ROW_HEIGHT, SERIES_GAP * series_count + 8)
+    values = [
+        value
+        for rows in series_rows
+        for _, figure in rows
+        if figure is not None
+        for value in (figure.low, figure.median, figure.high)
+        if value is not None
+    ]
+    top_value, step = nice_axis(max(values, default=0))
+    plot_left, plot_right = LABEL_WIDTH, CHART_WIDTH - 12
+
+    def x(value):
+        if value is None:
+            return None
+        return round(plot_left + (plot_right - plot_left) * value / top_value, 1)
+
+    rows, bars, missing = [], [], []
+    for index, region in enumerate(REGIONS):
+        row_top = TOP + index * row_height
+        rows.append((region.short_name, row_top + row_height / 2 + 4))
+        for series, region_rows in enumerate(series_rows):
+            figure = region_rows[index][1]
+            y = row_top + (row_height - SERIES_GAP * (series_count - 1)) / 2 + series * SERIES_GAP
+            if figure is None or (figure.median is None and figure.low is None):
+                missing.append((plot_left + 4, round(y + 3, 1)))
+                continue
+            bars.append(
+                Bar(
+                    series,
+                    round(y, 1),
+                    x(figure.low),
+                    x(figure.median),
+                    x(figure.high),
+                    f"{region.name}: {format_amount(figure.low)} – {format_amount(figure.median)}"
+                    f" – {format_amount(figure.high)}",
+                )
+            )
+    height = TOP + len(REGIONS) * row_height + AXIS_HEIGHT
+    ticks = [(x(value), format_tick(value)) for value in range(0, top_value + 1, step)]
+    return RangeChart(
+        CHART_WIDTH, height, plot_left, plot_right, rows, bars, ticks, series_count, missing
+    )
+
+
+# --- the map -----------------------------------------------------------------------------
+
+MAP_WIDTH = 440
+SHADES = 5
+
+
+@cache
+def _region_paths():
+    """{nuts3: SVG path} of the 14 regions, projected once per process.
+
+    Longitude is scaled by cos(49.8°) around the country's centre (PROVENANCE.md)."""
+    collection = json.loads(GEOJSON_PATH.read_text(encoding="utf-8"))
+    scale_x = math.cos(math.radians(49.8))
+    points = [
+        (lon * scale_x, lat)
+        for feature in collection["features"]
+        for ring in feature["geometry"]["coordinates"]
+        for lon, lat in ring
+    ]
+    min_x = min(p[0] for p in points)
+    max_x = max(p[0] for p in points)
+    min_y = min(p[1] for p in points)
+    max_y = max(p[1] for p in points)
+    factor = (MAP_WIDTH - 8) / (max_x - min_x)
+    height = round((max_y - min_y) * factor + 8)
+    paths = {}
+    for feature in collection["features"]:
+        rings = []
+        for ring in feature["geometry"]["coordinates"]:
+            coordinates = " L".join(
+                f"{(lon * scale_x - min_x) * factor + 4:.1f},{(max_y - lat) * factor + 4:.1f}"
+                for lon, lat in ring
+            )
+            rings.append(f"M{coordinates} Z")
+        paths[feature["properties"]["nuts3"]] = " ".join(rings)
+    return paths, height
+
+
+@dataclass
+class MapRegion:
+    name: str
+    path: str
+    shade: int | None  # 0..SHADES-1, None: no figure
+    label: str
+
+
+@dataclass
+class Choropleth:
+    width: int
+    height: int
+    regions: list
+    legend: list  # (shade, label)
+
+    @property
+    def view_box(self):
+        return f"0 0 {self.width} {self.height}"
+
+
+def choropleth(medians, format_amount):
+    """`medians`: {nuts3: median or None}. Regions are shaded in equal steps between the
+    lowest and highest median; regions without a figure are marked, not shaded as 0."""
+    paths, height = _region_paths()
+    known = [value for value in medians.values() if value is not None]
+    low, high = (min(known), max(known)) if known else (0, 0)
+    span = max(high - low, 1)
+
+    def shade(value):
+        if value is None:
+            return None
+        return min(int((value - low) / span * SHADES), SHADES - 1)
+
+    regions = [
+        MapRegion(
+            region.name,
+            paths[region.nuts3],
+            shade(medians.get(region.nuts3)),
+            f"{region.name}: {format_amount(medians.get(region.nuts3))}",
+        )
+        for region in REGIONS
+    ]
+    legend = []
+    if known:
+        for step in range(SHADES):
+            start = low + span * step / SHADES
+            end = low + span * (step + 1) / SHADES
+            legend.append((step, f"{format_amount(round(start))} – {format_amount(round(end))}"))
+    return Choropleth(MAP_WIDTH, height, regions, legend)
+
+
+# --- charts of one wage table ------------------------------------------------------------
+
+
+def _czk(value):
+    from occupations.templatetags.portal import czk
+
+    return czk(value)
+
+
+def _thousands(value):
+    from occupations.templatetags.portal import czk_thousands
+
+    return czk_thousands(value)
+
+
+def series_chart(series_rows):
+    """A range chart with amounts in CZK."""
+    return range_chart(series_rows, _czk, _thousands)
+
+
+def table_chart(table, sphere):
+    """The range chart of a WageTableView in `sphere`."""
+    return series_chart([[(row.region, row.figure(sphere)) for row in table.rows]])
+
+
+def table_map(table, sphere):
+    """The map of a WageTableView's medians in `sphere`."""
+    return choropleth(
+        {
+            row.region.nuts3: row.figure(sphere).median if row.figure(sphere) else None
+            for row in table.rows
+        },
+        _czk,
+    )

@@ -1,0 +1,64 @@
+"""Server-drawn charts: geometry that follows the figures, no zero for missing data."""
+
+from types import SimpleNamespace
+
+from nsp.vocabulary import REGIONS
+from wages.charts import (
+    LABEL_WIDTH,
+    MAP_ATTRIBUTION,
+    choropleth,
+    nice_axis,
+    range_chart,
+)
+
+
+def figure(low, median, high):
+    return SimpleNamespace(low=low, median=median, high=high)
+
+
+def test_nice_axis_uses_round_steps():
+    assert nice_axis(238_519) == (300_000, 100_000)
+    assert nice_axis(63_781) == (80_000, 20_000)
+    assert nice_axis(0) == (10_000, 5_000)
+
+
+def test_range_bars_place_low_median_and_high_on_one_scale():
+    rows = [(region, None) for region in REGIONS]
+    rows[0] = (REGIONS[0], figure(20_000, 40_000, 80_000))
+    chart = range_chart([rows], str, str)
+
+    [bar] = chart.bars
+    width = chart.plot_right - chart.plot_left
+    assert chart.plot_left == LABEL_WIDTH
+    assert (bar.low_x, bar.median_x, bar.high_x) == (
+        LABEL_WIDTH + width * 0.25,
+        LABEL_WIDTH + width * 0.5,
+        LABEL_WIDTH + width * 1.0,
+    )
+    assert len(chart.missing) == 13  # every other region says 'bez údajů'
+    assert [label for _, label in chart.ticks] == ["0", "20000", "40000", "60000", "80000"]
+
+
+def test_each_compared_series_has_its_own_marker_shape():
+    rows = [[(region, figure(1, 2, 3)) for region in REGIONS] for _ in range(4)]
+    chart = range_chart(rows, str, str)
+    shapes = {bar.series: bar.marker.split(" ")[1][0] for bar in chart.bars[:4]}
+    assert shapes == {0: "a", 1: "h", 2: "l", 3: "l"}
+    assert len({bar.marker[-12:] for bar in chart.bars[:4]}) == 4
+
+
+def test_the_map_shades_by_median_and_marks_missing_regions():
+    medians = {region.nuts3: None for region in REGIONS}
+    medians["CZ010"], medians["CZ020"], medians["CZ080"] = 60_000, 40_000, 50_000
+    result = choropleth(medians, str)
+
+    shades = {region.name: region.shade for region in result.regions}
+    assert shades["Hlavní město Praha"] == 4
+    assert shades["Středočeský kraj"] == 0
+    assert shades["Moravskoslezský kraj"] == 2
+    assert shades["Kraj Vysočina"] is None
+    assert len(result.regions) == 14
+    # Středočeský kraj keeps its hole where Prague is: two rings in one path.
+    stredocesky = next(r for r in result.regions if r.name == "Středočeský kraj")
+    assert stredocesky.path.count("M") == 2
+    assert MAP_ATTRIBUTION.endswith("(BSD-3-Clause)")

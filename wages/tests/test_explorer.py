@@ -1,0 +1,96 @@
+"""/mzdy/: ISCO groups ranked by median in a region and sphere; one occupation everywhere."""
+
+import csv
+import io
+import re
+from html import unescape
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def ranking(client, **params):
+    response = client.get("/mzdy/", params)
+    assert response.status_code == 200
+    return [
+        (g.figure.table.isco_group.code, g.figure.median, [o.nsp_id for o in g.occupations])
+        for g in response.context["groups"]
+    ]
+
+
+def test_groups_ranked_by_median_in_a_region(client, seeds):
+    assert ranking(client, kraj="praha") == [("1221", 98245, [103332]), ("4222", 42292, [102742])]
+    assert ranking(client, kraj="karlovarsky") == [("1221", 66693, [103332])]
+    assert ranking(client, kraj="praha", sfera="public") == [("1221", 63784, [103332])]
+
+
+def test_groups_ranked_by_national_median(client, seeds):
+    assert ranking(client) == [
+        ("1221", 74546, [103332]),
+        ("12214", 61032, [103332]),
+        ("4222", 37027, [102742]),
+    ]
+    assert ranking(client, sfera="public") == [("1221", 58351, [103332]), ("4222", 35778, [102742])]
+
+
+def test_ranges_are_shown_with_the_ranking(client, seeds):
+    html = client.get("/mzdy/", {"kraj": "praha"}).content.decode()
+    text = " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+    assert "98 245 Kč 39 220 Kč – 238 519 Kč" in text
+
+
+def test_one_occupation_in_every_region_with_chart_and_map(client, seeds):
+    html = client.get("/mzdy/", {"povolani": "102742"}).content.decode()
+    assert html.count('<path class="region ') == 14
+    assert 'class="region no-data"' in html  # Karlovarský and Olomoucký kraj
+    assert "Hranice krajů: name-suggestion-index contributors (BSD-3-Clause)" in html
+    assert 'role="img"' in html and 'aria-describedby="profil-mzdy-0"' in html
+    assert 'id="profil-mzdy-0"' in html
+
+
+def test_csv_of_a_ranking(client, seeds):
+    response = client.get("/mzdy/", {"kraj": "praha", "format": "csv"})
+    body = response.content.decode("utf-8")
+    assert body.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(body[1:]), delimiter=";"))
+    assert rows[0][:3] == ["Pořadí", "CZ-ISCO", "Skupina"]
+    assert rows[1][:2] == ["1", "1221"]
+    assert rows[1][4:10] == [
+        "Hlavní město Praha",
+        "mzdová sféra",
+        "39220",
+        "98245",
+        "238519",
+        "Ředitel zákaznických služeb",
+    ]
+
+
+def test_csv_of_one_occupation_keeps_missing_figures_empty(client, seeds):
+    response = client.get("/mzdy/", {"povolani": "102742", "format": "csv"})
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8")[1:]), delimiter=";"))
+    assert rows[1] == [
+        "Hlavní město Praha",
+        "2023",
+        "4222",
+        "mzdová sféra",
+        "30761",
+        "42292",
+        "63781",
+    ]
+    assert rows[5] == ["Karlovarský kraj", "2023", "4222", "mzdová sféra", "", "", ""]
+    assert len(rows) == 15
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"kraj": "mars"},
+        {"sfera": "x"},
+        {"povolani": "abc"},
+        {"povolani": "9" * 30},
+        {"hledat": "x" * 500},
+    ],
+)
+def test_odd_parameters_fall_back_to_defaults(client, seeds, params):
+    assert client.get("/mzdy/", params).status_code == 200

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from wages import views
+
+app_name = "wages"
+
+urlpatterns = [
+    path("porovnani/", views.compare, name="compare"),
+    path("mzdy/", views.explorer, name="explorer"),
+]

@@ -1,0 +1,253 @@
+import csv
+from dataclasses import dataclass
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from nsp import vocabulary as vocab
+from nsp.vocabulary import REGIONS
+from occupations.models import Occupation
+from wages import comparison as cmp
+from wages.charts import MAP_ATTRIBUTION, series_chart, table_chart, table_map
+from wages.models import OccupationWageTable, Region, Sphere, WageFigure
+from wages.selectors import occupation_wage_tables
+
+SEARCH_LIMIT = 10
+
+
+def sphere_from(request):
+    sphere = request.GET.get("sfera")
+    return sphere if sphere in vocab.SPHERES else vocab.BUSINESS
+
+
+# --- comparison --------------------------------------------------------------------------
+
+
+def compare(request):
+    if request.GET.get("format") == "csv":
+        return compare_csv(request)
+    sphere = sphere_from(request)
+    asked = cmp.read_ids(request.GET.getlist("id"))
+    if asked.problems:
+        return render(
+            request,
+            "wages/compare_invalid.html",
+            {
+                "problems": asked.problems,
+                "suggestion": cmp.compare_url(asked.ids[: cmp.MAX_COMPARED], sphere)
+                if len(asked.ids) >= cmp.MIN_COMPARED
+                else None,
+            },
+            status=400,
+        )
+    comparison, unknown = cmp.build_comparison(asked.ids, sphere)
+    known = [c.occupation.nsp_id for c in comparison.compared]
+    if unknown:
+        return render(
+            request,
+            "wages/compare_invalid.html",
+            {
+                "problems": [
+                    _("Profil s NSP ID %(id)s v portálu není.") % {"id": nsp_id}
+                    for nsp_id in unknown
+                ],
+                "suggestion": cmp.compare_url(known, sphere)
+                if len(known) >= cmp.MIN_COMPARED
+                else None,
+            },
+            status=404,
+        )
+    query = request.GET.get("hledat", "").strip()[:200]
+    candidates = []
+    if query and len(known) < cmp.MAX_COMPARED:
+        candidates = [
+            (occupation, cmp.compare_url([*known, occupation.nsp_id], sphere))
+            for occupation in Occupation.objects.search(query).exclude(nsp_id__in=known)[
+                :SEARCH_LIMIT
+            ]
+        ]
+    context = {
+        "comparison": comparison,
+        "ids": known,
+        "sphere": sphere,
+        "query": query,
+        "candidates": candidates,
+        "can_add": len(known) < cmp.MAX_COMPARED,
+        "sphere_links": [
+            (value, label, cmp.compare_url(known, value)) for value, label in Sphere.choices
+        ],
+        "csv_url": f"{cmp.compare_url(known)}&format=csv",
+    }
+    if len(known) >= cmp.MIN_COMPARED:
+        context["chart"] = series_chart(comparison.series_rows())
+    return render(request, "wages/compare.html", context)
+
+
+def csv_response(filename, header, rows):
+    """UTF-8 with a byte-order mark and semicolons: Czech Excel opens it as it is."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")
+    writer = csv.writer(response, delimiter=";", lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return response
+
+
+def compare_csv(request):
+    asked = cmp.read_ids(request.GET.getlist("id"))
+    if asked.problems or not asked.is_valid:
+        message = " ".join(asked.problems) or _("Zadejte 2 až 4 profily (parametr id).")
+        return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
+    comparison, unknown = cmp.build_comparison(asked.ids, vocab.BUSINESS)
+    if unknown:
+        return HttpResponse(
+            _("Neznámé NSP ID: %(ids)s") % {"ids": ", ".join(map(str, unknown))},
+            status=404,
+            content_type="text/plain; charset=utf-8",
+        )
+    header = [_("Kraj")]
+    for compared in comparison.compared:
+        source = (
+            f"CZ-ISCO {compared.wages.isco_group.code}, {compared.wages.year}"
+            if compared.wages
+            else _("bez údajů")
+        )
+        name = f"{compared.occupation.title} ({source})"
+        for sphere_label in (_("mzdová sféra"), _("platová sféra")):
+            for column in (_("od"), _("medián"), _("do")):
+                header.append(f"{name} – {sphere_label} – {column}")
+    rows = []
+    for index, region in enumerate(REGIONS):
+        row = [region.name]
+        for compared in comparison.compared:
+            table_row = compared.wages.rows[index] if compared.wages else None
+            for sphere in vocab.SPHERES:
+                figure = table_row.figure(sphere) if table_row else None
+                row.extend(_amounts(figure))
+        rows.append(row)
+    national = [_("Česká republika (medián)")]
+    for compared in comparison.compared:
+        medians = compared.wages.national if compared.wages else {}
+        for sphere in vocab.SPHERES:
+            national.extend(["", _blank(medians.get(sphere)), ""])
+    rows.append(national)
+    filename = "porovnani-" + "-".join(str(c.occupation.nsp_id) for c in comparison.compared)
+    return csv_response(f"{filename}.csv", header, rows)
+
+
+def _blank(value):
+    """Missing figures are empty cells, never 0."""
+    return "" if value is None else value
+
+
+def _amounts(figure):
+    if figure is None:
+        return ["", "", ""]
+    return [_blank(figure.low), _blank(figure.median), _blank(figure.high)]
+
+
+# --- wage explorer -----------------------------------------------------------------------
+
+
+@dataclass
+class RankedGroup:
+    figure: object  # the WageFigure: low / median / high of the group in the region
+    occupations: list
+
+
+def ranked_groups(region, sphere):
+    """ISCO groups by median in `region` (None: the whole country), newest year per group."""
+    figures = (
+        WageFigure.objects.filter(region=region, sphere=sphere, median__isnull=False)
+        .select_related("table__isco_group")
+        .order_by("-table__year")
+    )
+    latest = {}
+    for figure in figures:
+        latest.setdefault(figure.table.isco_group_id, figure)
+    scope = "regional" if region else "national"
+    occupations = {}
+    for link in (
+        OccupationWageTable.objects.filter(
+            table__in=[f.table_id for f in latest.values()], scope=scope
+        )
+        .select_related("occupation")
+        .order_by("occupation__title_sort_key")
+    ):
+        occupations.setdefault(link.table_id, []).append(link.occupation)
+    return sorted(
+        (RankedGroup(f, occupations.get(f.table_id, [])) for f in latest.values()),
+        key=lambda group: (-group.figure.median, group.figure.table.isco_group.code),
+    )
+
+
+def explorer(request):
+    sphere = sphere_from(request)
+    regions = list(Region.objects.all())
+    region = next((r for r in regions if r.slug == request.GET.get("kraj")), None)
+    nsp_id = request.GET.get("povolani", "")
+    occupation = None
+    if nsp_id.isdigit() and len(nsp_id) <= 9:
+        occupation = Occupation.objects.with_profile().filter(nsp_id=int(nsp_id)).first()
+    query = request.GET.get("hledat", "").strip()[:200]
+    context = {
+        "regions": regions,
+        "region": region,
+        "sphere": sphere,
+        "spheres": Sphere.choices,
+        "query": query,
+        "candidates": Occupation.objects.search(query)[:SEARCH_LIMIT] if query else [],
+        "attribution": MAP_ATTRIBUTION,
+    }
+    if occupation is not None:
+        tables = occupation_wage_tables(occupation)
+        context.update(
+            occupation=occupation,
+            wage_tables=tables,
+            chart=table_chart(tables[0], sphere) if tables else None,
+            map=table_map(tables[0], sphere) if tables else None,
+        )
+    else:
+        context["groups"] = ranked_groups(region, sphere)
+    if request.GET.get("format") == "csv":
+        return explorer_csv(context)
+    return render(request, "wages/explorer.html", context)
+
+
+def explorer_csv(context):
+    sphere_label = dict(Sphere.choices)[context["sphere"]]
+    if context.get("occupation"):
+        occupation = context["occupation"]
+        header = [_("Kraj"), _("Rok"), "CZ-ISCO", _("Sféra"), _("Od"), _("Medián"), _("Do")]
+        rows = [
+            [
+                row.region.name,
+                table.year,
+                table.isco_group.code,
+                sphere_label,
+                *_amounts(row.figure(context["sphere"])),
+            ]
+            for table in context["wage_tables"]
+            for row in table.rows
+        ]
+        return csv_response(f"mzdy-{occupation.nsp_id}.csv", header, rows)
+    where = context["region"].name if context["region"] else _("Česká republika")
+    header = [_("Pořadí"), "CZ-ISCO", _("Skupina"), _("Rok"), _("Kraj"), _("Sféra")]
+    header += [_("Od"), _("Medián"), _("Do"), _("Povolání")]
+    rows = [
+        [
+            rank,
+            group.figure.table.isco_group.code,
+            group.figure.table.isco_group.name,
+            group.figure.table.year,
+            where,
+            sphere_label,
+            *_amounts(group.figure),
+            ", ".join(o.title for o in group.occupations),
+        ]
+        for rank, group in enumerate(context["groups"], start=1)
+    ]
+    slug = context["region"].slug if context["region"] else "cr"
+    return csv_response(f"mzdy-{slug}-{context['sphere']}.csv", header, rows)
