@@ -5,6 +5,7 @@ the same competence, but soft and digital competences reuse short codes such as 
 for different things, so the code alone is not a key.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -137,7 +138,12 @@ class OccupationCompetence(models.Model):
                 fields=["occupation", "competence"], name="competence_unique_per_occupation"
             ),
             models.CheckConstraint(
-                condition=_level_within_scale(), name="competence_level_within_scale"
+                condition=_level_within_scale(),
+                name="competence_level_within_scale",
+                violation_error_message=_(
+                    "Úroveň musí ležet na stupnici kategorie: odborné 1–8, obecné 0–3, "
+                    "digitální 1–4, měkké 0–5."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(suitability__isnull=True) | Q(suitability__gte=1),
@@ -152,6 +158,27 @@ class OccupationCompetence(models.Model):
     def save(self, *args, **kwargs):
         self.category = self.competence.category
         super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.competence_id is None:
+            return
+        self.category = self.competence.category
+        scale = vocab.COMPETENCE_CATEGORY_BY_KEY[self.category]
+        if self.level is not None and self.level not in scale.scale:
+            raise ValidationError(
+                {
+                    "level": _(
+                        "Úroveň %(level)s je mimo stupnici %(low)s–%(high)s kategorie "
+                        "„%(category)s“."
+                    )
+                    % {
+                        "level": self.level,
+                        "low": scale.scale_min,
+                        "high": scale.scale_max,
+                        "category": self.competence.get_category_display(),
+                    }
+                }
+            )
 
     def natural_key(self):
         return (self.occupation.nsp_id, self.competence.category, self.competence.code)

@@ -1,6 +1,7 @@
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_safe
 
 from competences.models import CATEGORY_BY_SLUG, CATEGORY_SLUGS, Category, Competence
 from nsp import vocabulary as vocab
@@ -8,6 +9,7 @@ from nsp import vocabulary as vocab
 PAGE_SIZE = 50
 
 
+@require_safe
 def competence_index(request):
     query = request.GET.get("q", "")[:200]
     category_slug = request.GET.get("kategorie", "")
@@ -27,6 +29,7 @@ def competence_index(request):
     )
 
 
+@require_safe
 def competence_detail(request, category, code):
     if category not in CATEGORY_BY_SLUG:
         raise Http404("No such competence category.")
@@ -45,6 +48,7 @@ def competence_detail(request, category, code):
     )
 
 
+@require_safe
 def competence_by_code(request, code):
     """/kompetence/<code>/: the competence, or a choice when categories share the code."""
     competences = list(Competence.objects.filter(code=code).order_by("category"))

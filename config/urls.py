@@ -1,6 +1,7 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from occupations import views as occupation_views
@@ -8,7 +9,11 @@ from occupations import views as occupation_views
 # Czech pages at /povolani/…, English ones at /en/povolani/….
 urlpatterns = i18n_patterns(
     path("", occupation_views.home, name="home"),
-    path("o-datech/", TemplateView.as_view(template_name="about.html"), name="about"),
+    path(
+        "o-datech/",
+        require_safe(TemplateView.as_view(template_name="about.html")),
+        name="about",
+    ),
     path("", include("occupations.urls")),
     path("", include("competences.urls")),
     path("", include("wages.urls")),

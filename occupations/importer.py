@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
 from competences.models import Competence, OccupationCompetence
@@ -147,12 +146,11 @@ def import_profiles(profiles, dry_run=False):
     report = ImportReport(dry_run=dry_run)
     with transaction.atomic():
         # Lock the version row first: a second import waits here until this one ends.
-        version = m.DataVersion.objects.select_for_update().get(pk=1)
+        m.DataVersion.objects.select_for_update().get(pk=1)
         writer = _Writer(report)
         writer.write(profiles)
         if report.changed:
-            m.DataVersion.objects.filter(pk=version.pk).update(number=F("number") + 1)
-            version.save(update_fields=["changed_at"])
+            m.DataVersion.bump()
         if dry_run:
             transaction.set_rollback(True)
     return report

@@ -6,6 +6,10 @@ restrictions) is one row referenced by links that keep each profile's source ord
 `position` column. Wages live in `wages`, competences in `competences`.
 """
 
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -270,7 +274,11 @@ class Occupation(models.Model):
         OCCUPATION = vocab.OCCUPATION, _("povolání")
         SPECIALIZATION = vocab.SPECIALIZATION, _("specializace")
 
-    nsp_id = models.PositiveIntegerField(_("NSP ID"), unique=True)
+    nsp_id = models.PositiveIntegerField(
+        _("NSP ID"),
+        unique=True,
+        error_messages={"unique": _("Povolání s tímto NSP ID už v portálu je.")},
+    )
     kind = models.CharField(_("druh"), max_length=20, choices=Kind.choices)
     title = models.CharField(_("název"), max_length=300)
     slug = models.SlugField(
@@ -332,6 +340,7 @@ class Occupation(models.Model):
         verbose_name = _("povolání")
         verbose_name_plural = _("povolání")
         ordering = ["title_sort_key", "nsp_id"]
+        permissions = [("import_nsp", _("Může importovat exporty NSP"))]
         indexes = [
             models.Index(fields=["title_sort_key", "nsp_id"]),
             models.Index(fields=["kind"]),
@@ -358,6 +367,15 @@ class Occupation(models.Model):
 
     def get_absolute_url(self):
         return reverse("occupations:detail", args=[self.slug])
+
+    def clean(self):
+        if self.subfield_id and self.subfield.field_id != self.field_id:
+            raise ValidationError(
+                {
+                    "subfield": _("Podsměr „%(name)s“ nepatří do zvoleného odborného směru.")
+                    % {"name": self.subfield.name}
+                }
+            )
 
     def natural_key(self):
         return (self.nsp_id,)
@@ -574,12 +592,15 @@ class WorkConditionLoad(OccupationPart):
         verbose_name_plural = _("pracovní podmínky")
         constraints = [
             models.UniqueConstraint(
-                fields=["occupation", "factor", "level"], name="work_condition_level_unique"
+                fields=["occupation", "factor", "level"],
+                name="work_condition_level_unique",
+                violation_error_message=_("Tento stupeň je u faktoru už zaškrtnutý."),
             ),
             models.CheckConstraint(
                 condition=Q(level__gte=min(vocab.WORK_CONDITION_LEVELS))
                 & Q(level__lte=max(vocab.WORK_CONDITION_LEVELS)),
                 name="work_condition_level_1_to_4",
+                violation_error_message=_("Stupeň zátěže musí být 1 až 4."),
             ),
         ]
         indexes = [models.Index(fields=["factor", "level"])]
@@ -658,3 +679,41 @@ class DataVersion(models.Model):
 
     def __str__(self):
         return f"{self.number} ({self.changed_at:%Y-%m-%d %H:%M})"
+
+    @classmethod
+    def bump(cls):
+        """Mark the catalogue changed: cached pages and ETags of older versions expire."""
+        cls.objects.filter(pk=1).update(number=models.F("number") + 1, changed_at=timezone.now())
+
+    @classmethod
+    def current(cls):
+        return cls.objects.get(pk=1)
+
+
+class PendingImport(models.Model):
+    """Files an editor uploaded in the admin, kept between the preview and the confirmation
+    (in the database, so any app server can finish the import)."""
+
+    token = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("připravený import")
+        verbose_name_plural = _("připravené importy")
+
+    def __str__(self):
+        return f"{self.user} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class PendingImportFile(models.Model):
+    pending = models.ForeignKey(PendingImport, models.CASCADE, related_name="files")
+    position = models.PositiveIntegerField()
+    name = models.CharField(max_length=500)
+    content = models.BinaryField()
+
+    class Meta:
+        ordering = ["pending", "position"]
+
+    def __str__(self):
+        return self.name

@@ -2,6 +2,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_safe
 
 from nsp import vocabulary as vocab
 from occupations.filters import OccupationFilter
@@ -14,6 +15,7 @@ from wages.selectors import table_view
 PAGE_SIZE = 20
 
 
+@require_safe
 def home(request):
     fields = Field.objects.annotate(count=Count("occupations")).filter(count__gt=0)
     return render(
@@ -23,6 +25,7 @@ def home(request):
     )
 
 
+@require_safe
 def occupation_list(request):
     filterset = OccupationFilter(
         request.GET, queryset=Occupation.objects.select_related("field", "subfield")
@@ -35,6 +38,7 @@ def occupation_list(request):
     )
 
 
+@require_safe
 def occupation_detail(request, slug):
     occupation = Occupation.objects.with_profile().filter(slug=slug).first()
     if occupation is None:
@@ -56,11 +60,13 @@ def occupation_detail(request, slug):
     return render(request, "occupations/detail.html", context)
 
 
+@require_safe
 def occupation_by_nsp_id(request, nsp_id):
     occupation = get_object_or_404(Occupation.objects.only("slug"), nsp_id=nsp_id)
     return redirect(occupation, permanent=True)
 
 
+@require_safe
 def isco_detail(request, code):
     group = get_object_or_404(IscoGroup, code=code)
     occupations = (

@@ -6,6 +6,7 @@ national medians (figures with no region). `OccupationWageTable` records which t
 profile shows, in its order, as regional and as national figures.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -131,10 +132,12 @@ class WageFigure(models.Model):
                 & _ordered("median", "high")
                 & _ordered("low", "high"),
                 name="wage_figure_low_median_high_ordered",
+                violation_error_message=_("Musí platit: od ≤ medián ≤ do."),
             ),
             models.CheckConstraint(
                 condition=Q(region__isnull=False) | (Q(low__isnull=True) & Q(high__isnull=True)),
                 name="wage_figure_national_is_median_only",
+                violation_error_message=_("Za celou ČR se uvádí jen medián."),
             ),
         ]
         indexes = [models.Index(fields=["region", "sphere", "median"])]
@@ -148,6 +151,29 @@ class WageFigure(models.Model):
         return (self.table.isco_group.code, self.table.year, region, self.sphere)
 
     natural_key.dependencies = ["wages.wagetable", "wages.region"]
+
+    def clean(self):
+        """The same rules as the database constraints, with a message on the field."""
+        errors = {}
+        if self.region_id is None and (self.low is not None or self.high is not None):
+            errors["low" if self.low is not None else "high"] = _(
+                "Za celou ČR se uvádí jen medián; od a do nechte prázdné."
+            )
+        pairs = (("low", "median"), ("median", "high"), ("low", "high"))
+        for lower, upper in pairs:
+            low, high = getattr(self, lower), getattr(self, upper)
+            if low is not None and high is not None and low > high and upper not in errors:
+                labels = {"low": _("od"), "median": _("medián"), "high": _("do")}
+                errors[upper] = _(
+                    "%(upper)s (%(high)s) nesmí být menší než %(lower)s (%(low)s)."
+                ) % {
+                    "upper": labels[upper].capitalize(),
+                    "lower": labels[lower],
+                    "high": high,
+                    "low": low,
+                }
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def is_empty(self):

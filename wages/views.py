@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from nsp import vocabulary as vocab
 from nsp.vocabulary import REGIONS
@@ -24,6 +25,7 @@ def sphere_from(request):
 # --- comparison --------------------------------------------------------------------------
 
 
+@require_safe
 def compare(request):
     if request.GET.get("format") == "csv":
         return compare_csv(request)
@@ -183,6 +185,7 @@ def ranked_groups(region, sphere):
     )
 
 
+@require_safe
 def explorer(request):
     sphere = sphere_from(request)
     regions = list(Region.objects.all())

@@ -1,0 +1,252 @@
+"""The admin for editors: editing shows on the public site, bad input is refused with a
+message, only staff get in, and NSP files can be uploaded with a preview."""
+
+import pytest
+from django.contrib.admin.models import LogEntry
+from django.contrib.auth.models import Group, User
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.forms import NullBooleanSelect
+
+from competences.models import OccupationCompetence
+from conftest import SEED_OCCUPATION, SEED_SPECIALIZATION
+from occupations.models import DataVersion, Occupation, PendingImport, SlugRedirect
+from wages.models import WageTable
+
+pytestmark = pytest.mark.django_db
+
+DIRECTOR_ADMIN = "/admin/occupations/occupation/{pk}/change/"
+
+
+@pytest.fixture
+def editor(client):
+    user = User.objects.create_user("editor", password="heslo-editora-123", is_staff=True)
+    user.groups.add(Group.objects.get(name="editors"))
+    client.force_login(user)
+    return user
+
+
+def value_of(bound_field):
+    value = bound_field.value()
+    if isinstance(bound_field.field.widget, NullBooleanSelect):
+        return {True: "true", False: "false"}.get(value, "unknown")
+    if isinstance(value, bool):
+        return "on" if value else ""
+    if value is None:
+        return ""
+    return value
+
+
+def change_form_data(response):
+    """The POST data the admin change form would send back unchanged."""
+    data = {}
+    form = response.context["adminform"].form
+    for name in form.fields:
+        value = value_of(form[name])
+        if value != "":
+            data[name] = value
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        for name in formset.management_form.fields:
+            data[f"{formset.prefix}-{name}"] = formset.management_form[name].value()
+        for subform in formset.forms:
+            for name in subform.fields:
+                value = value_of(subform[name])
+                if value != "":
+                    data[subform.add_prefix(name)] = value
+    return data
+
+
+def test_an_editor_change_shows_on_the_public_page_and_in_the_api(client, seeds, editor):
+    director = Occupation.objects.get(nsp_id=103332)
+    version = DataVersion.objects.get().number
+    url = DIRECTOR_ADMIN.format(pk=director.pk)
+    data = change_form_data(client.get(url))
+    data["title"] = "Ředitelka zákaznických služeb"
+    data["description"] = "Vede zákaznické služby."
+
+    response = client.post(url, data)
+
+    assert response.status_code == 302, response.context and response.context["errors"]
+    page = client.get("/povolani/reditel-zakaznickych-sluzeb/").content.decode()
+    assert "<h1>Ředitelka zákaznických služeb</h1>" in page  # same address: slugs are stable
+    document = client.get("/api/v1/occupations/103332/").json()
+    assert (document["title"], document["description"]) == (
+        "Ředitelka zákaznických služeb",
+        "Vede zákaznické služby.",
+    )
+    assert [o.title for o in Occupation.objects.search("reditelka")] == [
+        "Ředitelka zákaznických služeb"
+    ]
+    assert DataVersion.objects.get().number > version
+    entry = LogEntry.objects.get(object_id=str(director.pk))
+    assert entry.user == editor
+    assert "Název" in entry.get_change_message() and "Popis" in entry.get_change_message()
+
+
+def test_a_competence_level_off_its_scale_is_refused_with_a_message(client, seeds, editor):
+    director = Occupation.objects.get(nsp_id=103332)
+    url = DIRECTOR_ADMIN.format(pk=director.pk)
+    response = client.get(url)
+    data = change_form_data(response)
+    formset = next(
+        i.formset
+        for i in response.context["inline_admin_formsets"]
+        if i.formset.model is OccupationCompetence
+    )
+    first = formset.forms[0]  # h14.Z.2121, a professional skill at level 7
+    data[first.add_prefix("level")] = "9"
+
+    response = client.post(url, data)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Úroveň 9 je mimo stupnici 1–8 kategorie „Odborné dovednosti“." in html
+    assert OccupationCompetence.objects.get(pk=first.instance.pk).level == 7
+
+
+def test_a_wage_median_below_the_low_figure_is_refused(client, seeds, editor):
+    table = WageTable.objects.get(isco_group__code="1221", year=2020)
+    url = f"/admin/wages/wagetable/{table.pk}/change/"
+    response = client.get(url)
+    data = change_form_data(response)
+    formset = response.context["inline_admin_formsets"][0].formset
+    praha = next(
+        f
+        for f in formset.forms
+        if f.instance.region
+        and f.instance.region.slug == "praha"
+        and f.instance.sphere == "business"
+    )
+    data[praha.add_prefix("median")] = "1000"
+
+    response = client.post(url, data)
+
+    assert response.status_code == 200
+    assert "Medián (1000) nesmí být menší než od (39220)." in response.content.decode()
+    assert table.figures.get(region__slug="praha", sphere="business").median == 98245
+
+
+def test_the_nsp_id_is_read_only_after_creation(client, seeds, editor):
+    director = Occupation.objects.get(nsp_id=103332)
+    form = client.get(DIRECTOR_ADMIN.format(pk=director.pk)).context["adminform"].form
+    assert "nsp_id" not in form.fields
+    assert (
+        "nsp_id"
+        in client.get("/admin/occupations/occupation/add/").context["adminform"].form.fields
+    )
+
+
+def test_a_changed_slug_keeps_the_old_address_working(client, seeds, editor):
+    director = Occupation.objects.get(nsp_id=103332)
+    url = DIRECTOR_ADMIN.format(pk=director.pk)
+    data = change_form_data(client.get(url))
+    data["slug"] = "reditel-zakaznickeho-centra"
+
+    assert client.post(url, data).status_code == 302
+
+    assert SlugRedirect.objects.get(old_slug="reditel-zakaznickych-sluzeb").occupation == director
+    response = client.get("/povolani/reditel-zakaznickych-sluzeb/")
+    assert response.status_code == 301
+    assert response["Location"] == "/povolani/reditel-zakaznickeho-centra/"
+
+
+def test_the_admin_finds_profiles_without_diacritics(client, seeds, editor):
+    response = client.get("/admin/occupations/occupation/", {"q": "reditel"})
+    assert [o.nsp_id for o in response.context["cl"].result_list] == [103332]
+    response = client.get("/admin/occupations/occupation/", {"q": "102742"})
+    assert [o.nsp_id for o in response.context["cl"].result_list] == [102742]
+
+
+def test_the_competence_catalogue_shows_its_usage(client, seeds, editor):
+    response = client.get("/admin/competences/competence/", {"q": "h13._.0024"})
+    [competence] = response.context["cl"].result_list
+    assert competence.usage == 2
+
+
+def test_visitors_and_non_staff_users_cannot_reach_the_admin(client, seeds):
+    assert client.get("/admin/").status_code == 302
+    User.objects.create_user("visitor", password="heslo-navstevnika-123")
+    client.login(username="visitor", password="heslo-navstevnika-123")
+    response = client.get("/admin/occupations/occupation/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+
+
+def test_editors_cannot_manage_users(client, editor):
+    assert client.get("/admin/auth/user/").status_code == 403
+    assert not editor.has_perm("auth.change_user")
+    assert editor.has_perm("occupations.import_nsp")
+    assert editor.has_perm("wages.view_region") and not editor.has_perm("wages.change_region")
+
+
+@pytest.mark.parametrize("url", ["/povolani/", "/povolani/reditel-zakaznickych-sluzeb/", "/mzdy/"])
+def test_the_public_site_has_no_write_endpoints(client, seeds, url):
+    assert client.post(url, {"title": "x"}).status_code == 405
+
+
+def upload(client, *files):
+    return client.post(
+        "/admin/occupations/occupation/import/",
+        {"files": [SimpleUploadedFile(name, data) for name, data in files]},
+    )
+
+
+def test_upload_preview_then_confirm_imports(client, editor):
+    files = [(p.name, p.read_bytes()) for p in (SEED_SPECIALIZATION, SEED_OCCUPATION)]
+
+    preview = upload(client, *files)
+
+    assert preview.status_code == 200
+    assert "2 profiles read: 2 would be created" in preview.content.decode()
+    assert not Occupation.objects.exists()
+    token = preview.context["token"]
+
+    done = client.post("/admin/occupations/occupation/import/", {"token": str(token)})
+
+    assert done.status_code == 302
+    assert sorted(Occupation.objects.values_list("nsp_id", flat=True)) == [102742, 103332]
+    assert not PendingImport.objects.exists()
+    assert LogEntry.objects.filter(user=editor, change_message="Import NSP").count() == 2
+
+
+def test_upload_of_a_bad_file_shows_file_and_line_and_writes_nothing(client, editor):
+    good = SEED_OCCUPATION.read_bytes()
+    bad = SEED_SPECIALIZATION.read_bytes().replace(b"b04\tEkonom", b"b04\t9\tEkonom")
+    line = bad.split(b"\n").index(next(r for r in bad.split(b"\n") if r.startswith(b"b04"))) + 1
+
+    response = upload(client, ("good.txt", good), ("bad.txt", bad), ("notes.pdf", b"%PDF"))
+
+    html = response.content.decode()
+    assert "Soubory obsahují chyby. Nic nebylo importováno." in html
+    assert f"bad.txt:{line}: " in html
+    assert "notes.pdf:1: není soubor .txt ani .zip" in html
+    assert not Occupation.objects.exists()
+    assert not PendingImport.objects.exists()
+
+
+def test_upload_of_a_zip_archive(client, editor, tmp_path):
+    import zipfile
+
+    archive = tmp_path / "nsp.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.write(SEED_SPECIALIZATION, "exports/a.txt")
+        zipped.write(SEED_OCCUPATION, "exports/b.txt")
+    preview = upload(client, ("nsp.zip", archive.read_bytes()))
+    assert [r.source for r in preview.context["report"].results] == [
+        "nsp.zip/exports/a.txt",
+        "nsp.zip/exports/b.txt",
+    ]
+
+
+def test_a_stale_or_foreign_preview_cannot_be_confirmed(client, editor):
+    response = client.post(
+        "/admin/occupations/occupation/import/", {"token": "not-a-token"}, follow=True
+    )
+    assert "Náhled importu vypršel nebo neexistuje." in response.content.decode()
+    assert not Occupation.objects.exists()
+
+
+def test_only_users_with_the_import_permission_may_upload(client, db):
+    staff = User.objects.create_user("staff", password="heslo-personalu-123", is_staff=True)
+    client.force_login(staff)
+    assert client.get("/admin/occupations/occupation/import/").status_code == 403
