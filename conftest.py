@@ -9,6 +9,16 @@ SEED_SPECIALIZATION = FIXTURES / "nsp" / "000_361cb8b8ad03747c.txt"  # 102742
 SEED_OCCUPATION = FIXTURES / "nsp" / "001_4016ebdf744176cf.txt"  # 103332
 
 
+@pytest.fixture(autouse=True)
+def empty_page_cache():
+    """Each test starts with no stored pages: data versions restart with the database."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def seed_paths():
     return [SEED_SPECIALIZATION, SEED_OCCUPATION]

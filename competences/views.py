@@ -5,11 +5,13 @@ from django.views.decorators.http import require_safe
 
 from competences.models import CATEGORY_BY_SLUG, CATEGORY_SLUGS, Category, Competence
 from nsp import vocabulary as vocab
+from occupations.caching import public_page
 
 PAGE_SIZE = 50
 
 
 @require_safe
+@public_page
 def competence_index(request):
     query = request.GET.get("q", "")[:200]
     category_slug = request.GET.get("kategorie", "")
@@ -30,6 +32,7 @@ def competence_index(request):
 
 
 @require_safe
+@public_page
 def competence_detail(request, category, code):
     if category not in CATEGORY_BY_SLUG:
         raise Http404("No such competence category.")
@@ -49,6 +52,7 @@ def competence_detail(request, category, code):
 
 
 @require_safe
+@public_page
 def competence_by_code(request, code):
     """/kompetence/<code>/: the competence, or a choice when categories share the code."""
     competences = list(Competence.objects.filter(code=code).order_by("category"))

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
@@ -5,13 +6,14 @@ from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from occupations import views as occupation_views
+from occupations.caching import public_page
 
 # Czech pages at /povolani/…, English ones at /en/povolani/….
 urlpatterns = i18n_patterns(
     path("", occupation_views.home, name="home"),
     path(
         "o-datech/",
-        require_safe(TemplateView.as_view(template_name="about.html")),
+        require_safe(public_page(TemplateView.as_view(template_name="about.html"))),
         name="about",
     ),
     path("", include("occupations.urls")),
@@ -21,7 +23,7 @@ urlpatterns = i18n_patterns(
 )
 urlpatterns += [
     path("api/v1/", include("occupations.api_urls")),
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_PATH, admin.site.urls),
 ]
 
 handler400 = "config.views.bad_request"

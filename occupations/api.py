@@ -7,10 +7,11 @@ uses the HTML list's FilterSet. Every answer is JSON, errors included.
 from functools import wraps
 
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.urls import reverse
 
 from nsp.parser import SCHEMA_PATH
+from occupations.caching import public_page
 from occupations.documents import profile_document
 from occupations.filters import OccupationFilter
 from occupations.models import Occupation
@@ -44,6 +45,7 @@ def api_view(view):
 
 
 @api_view
+@public_page
 def occupation_document(request, nsp_id):
     occupation = Occupation.objects.with_profile().filter(nsp_id=nsp_id).first()
     if occupation is None:
@@ -65,6 +67,7 @@ def summary(request, occupation):
 
 
 @api_view
+@public_page
 def occupation_index(request):
     filterset = OccupationFilter(
         request.GET, queryset=Occupation.objects.select_related("field", "subfield")
@@ -94,8 +97,9 @@ def occupation_index(request):
 
 
 @api_view
+@public_page
 def schema(request):
-    return FileResponse(SCHEMA_PATH.open("rb"), content_type="application/schema+json")
+    return HttpResponse(SCHEMA_PATH.read_bytes(), content_type="application/schema+json")
 
 
 @api_view

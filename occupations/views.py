@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
 from nsp import vocabulary as vocab
+from occupations.caching import public_page
 from occupations.filters import OccupationFilter
 from occupations.models import Field, IscoGroup, Occupation, SlugRedirect
 from occupations.selectors import profile_sections
@@ -16,6 +17,7 @@ PAGE_SIZE = 20
 
 
 @require_safe
+@public_page
 def home(request):
     fields = Field.objects.annotate(count=Count("occupations")).filter(count__gt=0)
     return render(
@@ -26,6 +28,7 @@ def home(request):
 
 
 @require_safe
+@public_page
 def occupation_list(request):
     filterset = OccupationFilter(
         request.GET, queryset=Occupation.objects.select_related("field", "subfield")
@@ -39,6 +42,7 @@ def occupation_list(request):
 
 
 @require_safe
+@public_page
 def occupation_detail(request, slug):
     occupation = Occupation.objects.with_profile().filter(slug=slug).first()
     if occupation is None:
@@ -67,6 +71,7 @@ def occupation_by_nsp_id(request, nsp_id):
 
 
 @require_safe
+@public_page
 def isco_detail(request, code):
     group = get_object_or_404(IscoGroup, code=code)
     occupations = (

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_safe
 
 from nsp import vocabulary as vocab
 from nsp.vocabulary import REGIONS
+from occupations.caching import public_page
 from occupations.models import Occupation
 from wages import comparison as cmp
 from wages.charts import MAP_ATTRIBUTION, series_chart, table_chart, table_map
@@ -26,6 +27,7 @@ def sphere_from(request):
 
 
 @require_safe
+@public_page
 def compare(request):
     if request.GET.get("format") == "csv":
         return compare_csv(request)
@@ -186,6 +188,7 @@ def ranked_groups(region, sphere):
 
 
 @require_safe
+@public_page
 def explorer(request):
     sphere = sphere_from(request)
     regions = list(Region.objects.all())

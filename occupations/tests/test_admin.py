@@ -5,11 +5,11 @@ import pytest
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Group, User
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.forms import NullBooleanSelect
 
 from competences.models import OccupationCompetence
 from conftest import SEED_OCCUPATION, SEED_SPECIALIZATION
 from occupations.models import DataVersion, Occupation, PendingImport, SlugRedirect
+from occupations.tests.helpers import change_form_data
 from wages.models import WageTable
 
 pytestmark = pytest.mark.django_db
@@ -23,37 +23,6 @@ def editor(client):
     user.groups.add(Group.objects.get(name="editors"))
     client.force_login(user)
     return user
-
-
-def value_of(bound_field):
-    value = bound_field.value()
-    if isinstance(bound_field.field.widget, NullBooleanSelect):
-        return {True: "true", False: "false"}.get(value, "unknown")
-    if isinstance(value, bool):
-        return "on" if value else ""
-    if value is None:
-        return ""
-    return value
-
-
-def change_form_data(response):
-    """The POST data the admin change form would send back unchanged."""
-    data = {}
-    form = response.context["adminform"].form
-    for name in form.fields:
-        value = value_of(form[name])
-        if value != "":
-            data[name] = value
-    for inline in response.context["inline_admin_formsets"]:
-        formset = inline.formset
-        for name in formset.management_form.fields:
-            data[f"{formset.prefix}-{name}"] = formset.management_form[name].value()
-        for subform in formset.forms:
-            for name in subform.fields:
-                value = value_of(subform[name])
-                if value != "":
-                    data[subform.add_prefix(name)] = value
-    return data
 
 
 def test_an_editor_change_shows_on_the_public_page_and_in_the_api(client, seeds, editor):

@@ -91,4 +91,5 @@ def test_the_api_is_read_only(client, seeds):
 def test_the_schema_is_served(client, db):
     response = client.get("/api/v1/schema.json")
     assert response.status_code == 200
-    assert json.loads(b"".join(response.streaming_content)) == json.loads(SCHEMA_PATH.read_text())
+    assert response["Content-Type"] == "application/schema+json"
+    assert json.loads(response.content) == json.loads(SCHEMA_PATH.read_text())

@@ -1,0 +1,136 @@
+"""Caching of public pages, always in step with the data.
+
+Every public page depends only on the catalogue (no user state), and every change to the
+catalogue (an import, an admin edit) bumps DataVersion. So:
+
+- `@public_page` marks a view's response as public: it gets an ETag and Last-Modified
+  built from the data version and the code release, answers conditional requests with
+  304, and carries `Cache-Control: public` so a CDN may keep it (it must revalidate, so
+  an edit shows at once; DJANGO_CDN_MAX_AGE lets a deployment trade that for load).
+- `PublicPageCacheMiddleware` sits early in the middleware stack and serves stored copies
+  of such responses. The key holds the data version, so a change makes every stored copy
+  unreachable at once; nothing needs purging.
+"""
+
+import hashlib
+import os
+import zlib
+from functools import cache, wraps
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
+
+from occupations.models import DataVersion
+
+CACHE_ALIAS = "default"
+PAGE_TIMEOUT = 60 * 60  # seconds; a new data version makes older copies unreachable anyway
+MAX_STORED_BYTES = 2 * 1024 * 1024
+
+
+@cache
+def release():
+    """What identifies the code being served: DJANGO_RELEASE, or a fingerprint of the
+    templates, code and static files (the same in every worker of one deployment)."""
+    if os.environ.get("DJANGO_RELEASE"):
+        return os.environ["DJANGO_RELEASE"]
+    digest = hashlib.sha1()
+    base = Path(settings.BASE_DIR)
+    for pattern in ("*/templates/**/*.html", "templates/**/*.html", "*/*.py", "static/**/*"):
+        for path in sorted(base.glob(pattern)):
+            if ".venv" not in path.parts and path.is_file():
+                stat = path.stat()
+                digest.update(f"{path}:{stat.st_mtime_ns}:{stat.st_size}".encode())
+    return digest.hexdigest()[:12]
+
+
+def current_version():
+    """(number, changed_at) of the catalogue: one small query."""
+    return DataVersion.objects.values_list("number", "changed_at").get(pk=1)
+
+
+def etag_for(version):
+    number, changed_at = version
+    return f'"{number}-{int(changed_at.timestamp() * 1000)}-{release()}"'
+
+
+def cache_key(version, request):
+    number, changed_at = version
+    path = hashlib.sha1(request.get_full_path().encode()).hexdigest()
+    return f"page:{number}:{int(changed_at.timestamp() * 1000)}:{release()}:{path}"
+
+
+def _public_headers(response, version):
+    response["ETag"] = etag_for(version)
+    response["Last-Modified"] = http_date(version[1].timestamp())
+    cdn_max_age = int(os.environ.get("DJANGO_CDN_MAX_AGE", "0"))
+    patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+    if cdn_max_age:
+        patch_cache_control(response, s_maxage=cdn_max_age)
+
+
+def public_page(view):
+    """Mark a view's successful GET responses as public, versioned and cacheable."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        version = getattr(request, "data_version", None) or current_version()
+        not_modified = get_conditional_response(
+            request, etag=etag_for(version), last_modified=int(version[1].timestamp())
+        )
+        if not_modified is not None:
+            _public_headers(not_modified, version)
+            return not_modified
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200 and not response.streaming:
+            _public_headers(response, version)
+            response.public_cache_key = cache_key(version, request)
+        return response
+
+    return wrapper
+
+
+class PublicPageCacheMiddleware:
+    """Serve stored copies of @public_page responses before the rest of the stack runs."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.cache = caches[CACHE_ALIAS]
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD") or request.path.startswith(
+            (settings.STATIC_URL, f"/{settings.ADMIN_PATH}")
+        ):
+            return self.get_response(request)
+        version = current_version()
+        request.data_version = version
+        stored = self.cache.get(cache_key(version, request))
+        if stored is not None:
+            return self.replay(request, version, stored)
+        response = self.get_response(request)
+        key = getattr(response, "public_cache_key", None)
+        if key and len(response.content) <= MAX_STORED_BYTES:
+            self.cache.set(key, self.freeze(response), PAGE_TIMEOUT)
+        return response
+
+    @staticmethod
+    def freeze(response):
+        headers = [(name, value) for name, value in response.items()]
+        return response.status_code, headers, zlib.compress(response.content, 1)
+
+    @staticmethod
+    def replay(request, version, stored):
+        status, headers, body = stored
+        not_modified = get_conditional_response(
+            request, etag=etag_for(version), last_modified=int(version[1].timestamp())
+        )
+        if not_modified is not None:
+            _public_headers(not_modified, version)
+            return not_modified
+        response = HttpResponse(zlib.decompress(body), status=status)
+        for name, value in headers:
+            response[name] = value
+        return response

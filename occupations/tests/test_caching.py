@@ -1,0 +1,116 @@
+"""Public pages are cached and revalidated, and never outlive the data they show."""
+
+import pytest
+from django.contrib.auth.models import User
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from conftest import SEED_SPECIALIZATION
+from occupations.importer import import_paths
+from occupations.models import DataVersion, Occupation
+from occupations.tests.helpers import change_form_data
+
+pytestmark = pytest.mark.django_db
+
+PROFILE = "/povolani/reditel-zakaznickych-sluzeb/"
+
+
+def get(client, url, **headers):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url, headers=headers)
+    return response, len(captured)
+
+
+def test_a_stored_page_costs_one_query(client, seeds):
+    first, cold = get(client, PROFILE)
+    second, warm = get(client, PROFILE)
+
+    assert cold > 5
+    assert warm == 1  # the data version
+    assert second.content == first.content
+    assert second["ETag"] == first["ETag"]
+
+
+def test_public_pages_can_be_revalidated(client, seeds):
+    response, _ = get(client, PROFILE)
+    assert response["Cache-Control"] == "public, max-age=0, must-revalidate"
+    assert response["ETag"].startswith('"')
+    assert response["Last-Modified"].endswith("GMT")
+
+    again, queries = get(client, PROFILE, if_none_match=response["ETag"])
+
+    assert again.status_code == 304
+    assert again.content == b""
+    assert queries == 1
+
+
+@pytest.mark.parametrize(
+    "url", ["/povolani/", "/api/v1/occupations/103332/", "/porovnani/?id=102742&id=103332"]
+)
+def test_other_public_pages_and_the_api_are_cached_too(client, seeds, url):
+    first, _ = get(client, url)
+    second, queries = get(client, url)
+    assert (first.status_code, second.status_code, queries) == (200, 200, 1)
+    assert "public" in first["Cache-Control"]
+
+
+def test_an_import_changes_what_is_served_at_once(client, seeds, tmp_path):
+    response, _ = get(client, "/povolani/?q=zakaznick")
+    edited = tmp_path / "edited.txt"
+    edited.write_text(
+        SEED_SPECIALIZATION.read_text(encoding="utf-8").replace(
+            "Pracovník distančního zákaznického servisu\n", "Operátor zákaznického servisu\n", 1
+        ),
+        encoding="utf-8",
+    )
+
+    import_paths([edited])
+
+    after, _ = get(client, "/povolani/?q=zakaznick", if_none_match=response["ETag"])
+    assert after.status_code == 200
+    assert after["ETag"] != response["ETag"]
+    assert "Operátor zákaznického servisu" in after.content.decode()
+
+
+def test_an_admin_edit_changes_what_is_served_at_once(client, seeds):
+    cached, _ = get(client, PROFILE)
+    assert "Ředitel zákaznických služeb" in cached.content.decode()
+    director = Occupation.objects.get(nsp_id=103332)
+    admin = User.objects.create_superuser("root", password="heslo-spravce-123")
+    client.force_login(admin)
+    change = client.get(f"/admin/occupations/occupation/{director.pk}/change/")
+    data = change_form_data(change)
+    data["description"] = "Nový popis."
+    assert (
+        client.post(f"/admin/occupations/occupation/{director.pk}/change/", data).status_code == 302
+    )
+    client.logout()
+
+    fresh, _ = get(client, PROFILE, if_none_match=cached["ETag"])
+
+    assert fresh.status_code == 200
+    assert "Nový popis." in fresh.content.decode()
+
+
+def test_error_pages_and_the_admin_are_not_stored(client, seeds):
+    get(client, "/povolani/neni-takove/")
+    missing, queries = get(client, "/povolani/neni-takove/")
+    assert missing.status_code == 404
+    assert queries > 1
+    assert "public" not in missing.get("Cache-Control", "")
+    admin_login, _ = get(client, "/admin/login/")
+    assert "public" not in admin_login.get("Cache-Control", "")
+
+
+def test_a_cdn_may_be_allowed_to_hold_pages(client, seeds, monkeypatch):
+    monkeypatch.setenv("DJANGO_CDN_MAX_AGE", "120")
+    response, _ = get(client, "/")
+    assert "s-maxage=120" in response["Cache-Control"]
+
+
+def test_every_change_moves_the_version_forward(seeds):
+    version = DataVersion.current()
+    DataVersion.bump()
+    bumped = DataVersion.current()
+    assert bumped.number == version.number + 1
+    assert bumped.changed_at >= version.changed_at
