@@ -134,8 +134,7 @@ def test_the_competence_catalogue_shows_its_usage(client, seeds, editor):
 
 def test_visitors_and_non_staff_users_cannot_reach_the_admin(client, seeds):
     assert client.get("/admin/").status_code == 302
-    User.objects.create_user("visitor", password="heslo-navstevnika-123")
-    client.login(username="visitor", password="heslo-navstevnika-123")
+    client.force_login(User.objects.create_user("visitor", password="heslo-navstevnika-123"))
     response = client.get("/admin/occupations/occupation/")
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")

@@ -4,6 +4,7 @@ import os
 import sys
 
 from django.core.management.base import BaseCommand
+from django.db import DatabaseError
 
 from occupations.importer import ImportFailed, import_profiles, parse_paths, profile_count
 
@@ -31,6 +32,9 @@ class Command(BaseCommand):
             for error in failure.errors:
                 self.stderr.write(error)
             self.stderr.write("Nothing was imported.")
+            sys.exit(1)
+        except DatabaseError as error:
+            self.stderr.write(f"The database refused the import ({error}). Nothing was imported.")
             sys.exit(1)
         if verbosity >= 2:
             for result in report.results:
