@@ -7,7 +7,7 @@ PORT ?= 8000
 # `make run` is for development: DEBUG on unless the environment says otherwise.
 RUN_ENV := DJANGO_DEBUG=$${DJANGO_DEBUG:-1}
 
-.PHONY: run test lint format fixtures clean-db
+.PHONY: run test lint format fixtures clean-db messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,12 +21,16 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $@ $(VENV)/.installed
 
-run: $(VENV)/.installed
+# Translations compile with Babel (a Python package): no gettext tools needed.
+messages: $(VENV)/.installed
+	$(BIN)/pybabel -q compile --domain django --directory locale
+
+run: $(VENV)/.installed messages
 	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
 	$(RUN_ENV) $(BIN)/python manage.py loaddata fixtures/nsp.json
 	$(RUN_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: $(VENV)/.installed-dev
+test: $(VENV)/.installed-dev messages
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed-dev

@@ -1,12 +1,14 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from occupations import views as occupation_views
 from occupations.caching import public_page
+from occupations.sitemaps import OccupationSitemap, PageSitemap
 
 # Czech pages at /povolani/…, English ones at /en/povolani/….
 urlpatterns = i18n_patterns(
@@ -22,6 +24,16 @@ urlpatterns = i18n_patterns(
     prefix_default_language=False,
 )
 urlpatterns += [
+    path(
+        "sitemap.xml",
+        public_page(sitemap),
+        {"sitemaps": {"pages": PageSitemap, "occupations": OccupationSitemap}},
+        name="sitemap",
+    ),
+    path(
+        "robots.txt",
+        public_page(TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
+    ),
     path("api/v1/", include("occupations.api_urls")),
     path(settings.ADMIN_PATH, admin.site.urls),
 ]

@@ -1,0 +1,32 @@
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from occupations.models import Occupation
+
+
+class OccupationSitemap(Sitemap):
+    """Every profile, in Czech and in English, with its last change."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+    changefreq = "monthly"
+    limit = 5000
+
+    def items(self):
+        return Occupation.objects.order_by("nsp_id").only("slug", "updated_at")
+
+    def lastmod(self, occupation):
+        return occupation.updated_at
+
+
+class PageSitemap(Sitemap):
+    i18n = True
+    alternates = True
+    changefreq = "weekly"
+
+    def items(self):
+        return ["home", "occupations:list", "wages:explorer", "competences:index", "about"]
+
+    def location(self, name):
+        return reverse(name)
