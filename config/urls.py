@@ -2,13 +2,16 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, register_converter
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
+from config.converters import NspIdConverter
 from occupations import views as occupation_views
 from occupations.caching import public_page
 from occupations.sitemaps import OccupationSitemap, PageSitemap
+
+register_converter(NspIdConverter, "nsp_id")
 
 # Czech pages at /povolani/…, English ones at /en/povolani/….
 urlpatterns = i18n_patterns(

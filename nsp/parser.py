@@ -80,21 +80,25 @@ def _decode_legacy(data):
 
 # --- lines ------------------------------------------------------------------------------
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
-
-@dataclass(slots=True)
 class Line:
-    number: int
-    cells: list  # tab-separated cells, inner whitespace folded, trailing empty cells dropped
+    """One line of the export: its number in the file and its tab-separated cells, inner
+    whitespace folded, trailing empty cells dropped."""
+
+    __slots__ = ("_text", "blank", "cells", "number")
+
+    def __init__(self, number, cells):
+        self.number = number
+        self.cells = cells
+        self.blank = not cells
+        self._text = None
 
     @property
     def text(self):
-        return " ".join(cell for cell in self.cells if cell)
-
-    @property
-    def blank(self):
-        return not self.cells
+        """The cells joined by one space."""
+        if self._text is None:
+            self._text = " ".join(cell for cell in self.cells if cell)
+        return self._text
 
 
 def fold(value):
@@ -102,15 +106,38 @@ def fold(value):
     return " ".join(value.split())
 
 
+# Whitespace that folding changes: any but space, tab and line breaks (non-breaking
+# spaces, form feeds…), and spaces that are doubled or next to a tab or a line end. Most
+# exports have none, so most texts skip folding altogether.
+_OTHER_WHITESPACE = re.compile(r"[^\S\t\r\n ]")
+_LINE_NEEDS_FOLD = re.compile(r"[^\S\t]|^ | $| \t|\t |  ")
+
+
+def _text_needs_fold(text):
+    return (
+        "  " in text
+        or " \t" in text
+        or "\t " in text
+        or " \n" in text
+        or "\n " in text
+        or text.startswith(" ")
+        or _OTHER_WHITESPACE.search(text) is not None
+    )
+
+
 def _split_lines(text):
-    text = text.removeprefix("\ufeff")
-    lines = []
-    for number, raw in enumerate(_LINE_BREAK.split(text), start=1):
-        cells = [fold(cell) for cell in raw.split("\t")]
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    raws = text.split("\n")
+    rows = [raw.split("\t") for raw in raws]
+    if _text_needs_fold(text):
+        rows = [
+            [fold(cell) for cell in cells] if _LINE_NEEDS_FOLD.search(raw) else cells
+            for raw, cells in zip(raws, rows, strict=True)
+        ]
+    for cells in rows:
         while cells and not cells[-1]:
             cells.pop()
-        lines.append(Line(number, cells))
-    return lines
+    return list(map(Line, range(1, len(rows) + 1), rows))
 
 
 # --- pass 1: page-break blocks ----------------------------------------------------------
@@ -120,6 +147,8 @@ _TYPE_ENUM = re.compile(r"^WorkUnitTypeEnum\.\d+$")
 _TYPE_AND_ID = re.compile(r"^(\S+) (\d+)$")
 _ID = re.compile(r"^\d+$")
 _WHOLE_BREAK = re.compile(r"^Typ JP ID (\S+) (\d+)$")
+# The first letters a page-break line can start with: Typ JP, WorkUnitTypeEnum, the words.
+_BREAK_INITIALS = frozenset({"T", "W"} | {word[0] for word in vocab.WORK_UNIT_TYPES})
 
 
 @dataclass
@@ -133,7 +162,7 @@ class _Identity:
         if kind is None:
             raise ParseError(line, f"unknown work-unit type {type_token!r}")
         nsp_id = int(id_token)
-        if nsp_id < 1:
+        if not 1 <= nsp_id <= vocab.MAX_NSP_ID:
             raise ParseError(line, f"invalid work-unit id {id_token!r}")
         if self.nsp_id is None:
             self.nsp_id, self.kind, self.line = nsp_id, kind, line
@@ -160,51 +189,64 @@ def _type_and_id(cells):
 def _remove_page_breaks(lines):
     """Return the lines without page-break blocks, and the id and kind they carry."""
     identity = _Identity()
-    kept = []
-    index = 0
 
     def next_nonblank(start):
         while start < len(lines) and lines[start].blank:
             start += 1
         return start
 
-    while index < len(lines):
-        line = lines[index]
-        text = line.text
-        start = len(kept), index
-        if match := _WHOLE_BREAK.match(text):  # "Typ JP ID WorkUnitTypeEnum.2 102742"
-            identity.record(line.number, match.group(1), match.group(2))
-            index += 1
-        elif _BREAK_HEADER.match(text):
-            index = next_nonblank(index + 1)
-            if text == "Typ JP" and index < len(lines) and lines[index].text == "ID":
-                index = next_nonblank(index + 1)
-            if index >= len(lines):
-                raise ParseError(line.number, "page-break block 'Typ JP / ID' without type and id")
-            index = _read_break_body(lines, index, identity, next_nonblank, header=line)
-        elif line.cells and _TYPE_ENUM.match(line.cells[0].split(" ")[0]):
-            index = _read_break_body(lines, index, identity, next_nonblank, header=None)
-        elif (pair := _type_and_id(line.cells)) and pair[0] in vocab.WORK_UNIT_TYPES:
-            identity.record(line.number, *pair)
-            index += 1
-        elif (
-            len(line.cells) == 1
-            and text in vocab.WORK_UNIT_TYPES
-            and (following := next_nonblank(index + 1)) < len(lines)
-            and _ID.match(lines[following].text)
-        ):
-            identity.record(line.number, text, lines[following].text)
-            index = following + 1
-        else:
-            kept.append(line)
-            index += 1
-        if start[1] != index and len(kept) == start[0]:
-            # A page break is invisible: drop the blank lines around it too, so that a
-            # list item or a legend entry it cut in two continues after it.
-            while kept and kept[-1].blank:
-                kept.pop()
-            index = next_nonblank(index)
+    # Only lines starting like "Typ JP", "WorkUnitTypeEnum…" or a type word can open a
+    # block; everything between them is copied as it is.
+    candidates = [
+        index
+        for index, line in enumerate(lines)
+        if line.cells and line.cells[0][:1] in _BREAK_INITIALS
+    ]
+    kept, index = [], 0
+    for candidate in candidates:
+        if candidate < index:
+            continue  # inside the block just read
+        kept.extend(lines[index:candidate])
+        end = _read_block(lines, candidate, identity, next_nonblank)
+        if end is None:
+            kept.append(lines[candidate])
+            index = candidate + 1
+            continue
+        # A page break is invisible: drop the blank lines around it too, so that a list
+        # item or a legend entry it cut in two continues after it.
+        while kept and kept[-1].blank:
+            kept.pop()
+        index = next_nonblank(end)
+    kept.extend(lines[index:])
     return kept, identity
+
+
+def _read_block(lines, index, identity, next_nonblank):
+    """Read the page-break block starting at lines[index]; return the index after it, or
+    None when the line does not start one."""
+    line = lines[index]
+    text = line.text
+    if match := _WHOLE_BREAK.match(text):  # "Typ JP ID WorkUnitTypeEnum.2 102742"
+        identity.record(line.number, match.group(1), match.group(2))
+        return index + 1
+    if _BREAK_HEADER.match(text):
+        index = next_nonblank(index + 1)
+        if text == "Typ JP" and index < len(lines) and lines[index].text == "ID":
+            index = next_nonblank(index + 1)
+        if index >= len(lines):
+            raise ParseError(line.number, "page-break block 'Typ JP / ID' without type and id")
+        return _read_break_body(lines, index, identity, next_nonblank, header=line)
+    if _TYPE_ENUM.match(line.cells[0].split(" ")[0]):
+        return _read_break_body(lines, index, identity, next_nonblank, header=None)
+    if (pair := _type_and_id(line.cells)) and pair[0] in vocab.WORK_UNIT_TYPES:
+        identity.record(line.number, *pair)
+        return index + 1
+    if len(line.cells) == 1 and text in vocab.WORK_UNIT_TYPES:
+        following = next_nonblank(index + 1)
+        if following < len(lines) and _ID.match(lines[following].text):
+            identity.record(line.number, text, lines[following].text)
+            return following + 1
+    return None
 
 
 def _read_break_body(lines, index, identity, next_nonblank, header):
@@ -247,8 +289,9 @@ _WAGE_GROUP = re.compile(r"^(?P<name>.+?) ?\(CZ-ISCO (?P<code>\d{1,5})\)$")
 _ISCO_ITEM = re.compile(r"^[-•–] ?(?P<code>\d{1,5}) [-–] (?P<name>.+)$")
 _BULLET = re.compile(r"^[-•–] ?(?P<text>.*)$")
 _AMOUNT = re.compile(r"^(?P<digits>\d{1,3}(?: \d{3})*|\d+)(?: ?Kč)?$")
-_SUITABILITY = re.compile(r"^CompetenceSuitabilityEnum\.(\d+)$")
+_SUITABILITY_PREFIX = "CompetenceSuitabilityEnum."
 _LEVEL = re.compile(r"^\d+$")
+_ISCO_CODE = re.compile(r"^\d{1,5}$")
 _LEGEND_ITEM = re.compile(r"^[-•] ?\*?\d\.")
 
 _SECTION_HEADINGS = {
@@ -270,6 +313,7 @@ _TIER_HEADINGS = {
 }
 _CATEGORY_HEADINGS = {c.heading.casefold(): c for c in vocab.COMPETENCE_CATEGORIES}
 _LEVELS_NOTE = "popisy úrovní naleznete zde"
+_NOT_HEADING_INITIALS = frozenset("-•–*")
 _HEALTH_DISCLAIMER_START = "přesné posouzení zdravotního stavu"
 
 _WAGE_HEADER_WORDS = {"Od", "Medián", "Do", "Mzdová sféra", "Platová sféra"}
@@ -295,6 +339,8 @@ def _heading(line):
     if len(line.cells) != 1:
         return None
     text = line.cells[0]
+    if text[0] in _NOT_HEADING_INITIALS:  # list items: the most common one-cell lines
+        return None
     key = text.casefold().rstrip(":").rstrip()
     if key in _SECTION_HEADINGS:
         return _Heading(_SECTION_HEADINGS[key])
@@ -335,7 +381,19 @@ def parse_amount(cell, line, what):
     match = _AMOUNT.match(cell)
     if not match:
         raise ParseError(line.number, f"{what}: {cell!r} is not an amount in CZK")
-    return int(match.group("digits").replace(" ", ""))
+    amount = int(match.group("digits").replace(" ", ""))
+    if amount > vocab.MAX_AMOUNT:
+        raise ParseError(line.number, f"{what}: {cell!r} is not a plausible monthly wage")
+    return amount
+
+
+def _ordered_amounts(cells, line, what):
+    """Od, Medián, Do of one sphere; the figures given must not decrease."""
+    amounts = [parse_amount(cell, line, what) for cell in cells]
+    given = [amount for amount in amounts if amount is not None]
+    if given != sorted(given):
+        raise ParseError(line.number, f"{what}: Od ≤ Medián ≤ Do does not hold ({cells!r})")
+    return amounts
 
 
 @dataclass
@@ -366,7 +424,7 @@ class _SectionParser:
 
     def __init__(self):
         self.profile = _Profile()
-        self.section = "start"
+        self.enter("start")
         self.heading = None
         self.wage_table = None
         self.tier = None
@@ -385,15 +443,24 @@ class _SectionParser:
             if self.section == "description":
                 self.profile.description.append([])
             return
-        heading = _heading(line)
-        if heading is not None and self.section not in ("start",):
-            self.open(heading, line)
-            return
-        getattr(self, f"in_{self.section}")(line)
+        if len(line.cells) == 1 and self.section != "start":
+            heading = _heading(line)
+            if heading is not None:
+                self.open(heading, line)
+                return
+        self.handler(line)
+
+    def enter(self, section):
+        self.section = section
+        self.handler = getattr(self, f"in_{section}")
 
     # -- structure
 
     def open(self, heading, line):
+        if heading.year is not None and heading.year not in vocab.WAGE_YEARS:
+            raise ParseError(
+                line.number, f"wages for the year {heading.year}: not a plausible year"
+            )
         if heading.section == "national_caption":
             # "Medián za ČR celkem": a caption inside the national wage table.
             if self.section != "national_wages":
@@ -407,14 +474,15 @@ class _SectionParser:
         elif heading.section == "education":
             self.tier = heading.tier
         self.heading = heading
-        self.section = heading.section
+        self.enter(heading.section)
 
     def fail(self, line):
         raise ParseError(line.number, f"line belongs to no section: {line.text[:80]!r}")
 
-    def duplicate(self, key, line, what):
+    def duplicate(self, key, line, what, *args):
+        """Refuse a row seen before; `what` is formatted with `args` only then."""
         if key in self.seen:
-            raise ParseError(line.number, f"{what} repeats line {self.seen[key]}")
+            raise ParseError(line.number, f"{what.format(*args)} repeats line {self.seen[key]}")
         self.seen[key] = line.number
 
     # -- title, description, labels
@@ -423,11 +491,11 @@ class _SectionParser:
         if self.label(line) or _heading(line):
             raise ParseError(line.number, "the profile has no title: its first line is a heading")
         self.profile.title = line.text
-        self.section = "description"
+        self.enter("description")
 
     def in_description(self, line):
         if self.label(line):
-            self.section = "labels"
+            self.enter("labels")
             return
         if not self.profile.description or not self.profile.description[-1]:
             self.profile.description.append([])
@@ -486,13 +554,13 @@ class _SectionParser:
 
     def in_health(self, line):
         if line.text.casefold().startswith(_HEALTH_DISCLAIMER_START):
-            self.section = "health_disclaimer"
+            self.enter("health_disclaimer")
             return
         before = len(self.profile.health_restrictions)
         self.bullet(line, self.profile.health_restrictions, "Onemocnění omezující výkon povolání")
         if len(self.profile.health_restrictions) > before:
             name = self.profile.health_restrictions[-1]
-            self.duplicate(("health", name), line, f"health restriction {name!r}")
+            self.duplicate(("health", name), line, "health restriction {!r}", name)
 
     def in_health_disclaimer(self, line):
         if len(line.cells) != 1 or self.previous_blank:  # only its own wrapped lines
@@ -511,7 +579,7 @@ class _SectionParser:
         if not match:
             raise ParseError(line.number, f"CZ-ISCO: expected '- CODE - name', got {line.text!r}")
         code = match.group("code")
-        self.duplicate(("isco", code), line, f"CZ-ISCO {code}")
+        self.duplicate(("isco", code), line, "CZ-ISCO {}", code)
         self.profile.isco.append({"code": code, "name": match.group("name")})
 
     # -- wages
@@ -550,9 +618,9 @@ class _SectionParser:
                 "(Od, Medián, Do for Mzdová and for Platová sféra)",
             )
         key = ("wage", self.wage_year, self.wage_table["isco_code"], region)
-        self.duplicate(key, line, f"wage row for {region}")
-        business = [parse_amount(c, line, f"{region}, Mzdová sféra") for c in cells[1:4]]
-        public = [parse_amount(c, line, f"{region}, Platová sféra") for c in cells[4:7]]
+        self.duplicate(key, line, "wage row for {}", region)
+        business = _ordered_amounts(cells[1:4], line, f"{region}, Mzdová sféra")
+        public = _ordered_amounts(cells[4:7], line, f"{region}, Platová sféra")
         self.wage_table["regions"].append(
             {"region": region, "business": _range(business), "public": _range(public)}
         )
@@ -561,7 +629,7 @@ class _SectionParser:
         cells = line.cells
         if cells[0] == "CZ-ISCO" or {c for c in cells if c} <= _NATIONAL_HEADER_WORDS:
             return
-        if not _LEVEL.match(cells[0]):
+        if not _ISCO_CODE.match(cells[0]):
             if len(cells) == 1:
                 self.fail(line)
             raise ParseError(line.number, f"national wage row: {cells[0]!r} is not a CZ-ISCO code")
@@ -572,7 +640,7 @@ class _SectionParser:
                 "(CZ-ISCO, name, Mzdová sféra, Platová sféra)",
             )
         code, name = cells[0], cells[1]
-        self.duplicate(("national", self.national_year, code), line, f"national wage row {code}")
+        self.duplicate(("national", self.national_year, code), line, "national wage row {}", code)
         self.profile.national_wages.append(
             {
                 "year": self.national_year,
@@ -612,7 +680,7 @@ class _SectionParser:
                 )
         if not levels:
             raise ParseError(line.number, f"work-condition row {name!r} has no 'x' in columns 1–4")
-        self.duplicate(("condition", name), line, f"work-condition row {name!r}")
+        self.duplicate(("condition", name), line, "work-condition row {!r}", name)
         self.profile.work_conditions.append({"name": name, "levels": levels})
 
     def in_education(self, line):
@@ -633,7 +701,7 @@ class _SectionParser:
         if kind is None:
             raise ParseError(line.number, f"unknown education type {cells[0]!r}")
         key = ("education", kind, cells[2], cells[1])
-        self.duplicate(key, line, f"education field {cells[2]} {cells[1]!r}")
+        self.duplicate(key, line, "education field {} {!r}", cells[2], cells[1])
         self.profile.education.append(
             {"tier": self.tier, "type": kind, "name": cells[1], "code": cells[2]}
         )
@@ -654,12 +722,12 @@ class _SectionParser:
                 + (" and suitability" if category.has_suitability else ""),
             )
         code, name, level_cell = cells[0], cells[1], cells[2]
-        if not _LEVEL.match(level_cell):
+        if not (level_cell.isascii() and level_cell.isdigit()):
             raise ParseError(
                 line.number, f"{category.heading} {code}: level {level_cell!r} is not a number"
             )
         level = int(level_cell)
-        if level not in category.scale:
+        if not category.scale_min <= level <= category.scale_max:
             raise ParseError(
                 line.number,
                 f"{category.heading} {code}: level {level} is outside the scale "
@@ -667,13 +735,13 @@ class _SectionParser:
             )
         suitability = None
         if len(cells) == 4 and cells[3]:
-            match = _SUITABILITY.match(cells[3])
-            if not match:
+            number = cells[3].removeprefix(_SUITABILITY_PREFIX)
+            if number == cells[3] or not (number.isascii() and number.isdigit()) or int(number) < 1:
                 raise ParseError(
                     line.number, f"{category.heading} {code}: unknown suitability {cells[3]!r}"
                 )
-            suitability = int(match.group(1))
-        self.duplicate(("competence", category.key, code), line, f"{category.heading} {code}")
+            suitability = int(number)
+        self.duplicate(("competence", category.key, code), line, "{} {}", category.heading, code)
         self.profile.competences.append(
             {
                 "category": category.key,
@@ -718,7 +786,10 @@ def _document(profile, identity):
         "description": "\n\n".join(" ".join(p) for p in profile.description if p),
         "field": labels.get("field") or None,
         "subfield": labels.get("subfield") or None,
-        "qualification_levels": split_list(labels.get("qualification_levels", ""), ";"),
+        "qualification_levels": _unique(
+            split_list(labels.get("qualification_levels", ""), ";"),
+            profile.labels.get("qualification_levels"),
+        ),
         "alternative_names": split_list(labels.get("alternative_names", ""), ","),
         "parent": labels.get("parent") or None,
         "related": split_list(labels.get("related", ""), ","),
@@ -733,6 +804,14 @@ def _document(profile, identity):
         "competences": profile.competences,
         "health_restrictions": profile.health_restrictions,
     }
+
+
+def _unique(items, label):
+    """The items of a label that lists each at most once (Kvalifikační úroveň)."""
+    for index, item in enumerate(items):
+        if item in items[:index]:
+            raise ParseError(label.line, f"{item!r} is listed twice")
+    return items
 
 
 def _regulated(label):

@@ -19,6 +19,12 @@ WORK_UNIT_TYPES = {
     "Specializace": SPECIALIZATION,
 }
 
+# Numbers the database stores in 32-bit integer columns.
+MAX_NSP_ID = 2**31 - 1
+MAX_AMOUNT = 2**31 - 1  # CZK a month: far above any real wage, but a hard limit
+# Years a wage table may be for.
+WAGE_YEARS = range(1990, 2101)
+
 BUSINESS = "business"  # "Mzdová sféra": employers paying wages (mzda)
 PUBLIC = "public"  # "Platová sféra": public employers paying salaries (plat)
 SPHERES = (BUSINESS, PUBLIC)

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from nsp.parser import SCHEMA_PATH
 from occupations.caching import public_page
-from occupations.documents import profile_document
+from occupations.documents import profile_documents
 from occupations.filters import OccupationFilter
 from occupations.models import Occupation
 
@@ -47,10 +47,11 @@ def api_view(view):
 @api_view
 @public_page
 def occupation_document(request, nsp_id):
-    occupation = Occupation.objects.with_profile().filter(nsp_id=nsp_id).first()
-    if occupation is None:
+    documents = profile_documents(Occupation.objects.filter(nsp_id=nsp_id))
+    if not documents:
         return json_error(404, f"No occupation with NSP id {nsp_id}.")
-    return json_response(profile_document(occupation))
+    [document] = documents.values()
+    return json_response(document)
 
 
 def summary(request, occupation):

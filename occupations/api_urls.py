@@ -6,7 +6,7 @@ app_name = "api"
 
 urlpatterns = [
     path("occupations/", api.occupation_index, name="occupations"),
-    path("occupations/<int:nsp_id>/", api.occupation_document, name="occupation"),
+    path("occupations/<nsp_id:nsp_id>/", api.occupation_document, name="occupation"),
     path("schema.json", api.schema, name="schema"),
     re_path(r"^(?P<rest>.*)$", api.not_found),
 ]

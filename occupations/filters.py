@@ -36,12 +36,51 @@ MAX_LOAD_CHOICES = [
 ]
 
 
-class SubfieldChoiceField(forms.ModelChoiceField):
+# The largest key SQLite and PostgreSQL can compare; a bigger "id" is just not a choice.
+MAX_KEY = 2**63 - 1
+
+
+def _is_key(value):
+    return str(value).isascii() and str(value).isdigit() and int(value) <= MAX_KEY
+
+
+class KeyChoiceField(forms.ModelChoiceField):
+    """A choice by primary key that refuses non-keys before asking the database."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and not _is_key(value):
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
+
+
+class KeyMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def _check_values(self, value):
+        for key in value:
+            if not _is_key(key):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": str(key)[:20]},
+                )
+        return super()._check_values(value)
+
+
+class SubfieldChoiceField(KeyChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.field.name} › {obj.name}"
 
 
-class SubfieldFilter(django_filters.ModelChoiceFilter):
+class KeyChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = KeyChoiceField
+
+
+class KeyMultipleChoiceFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = KeyMultipleChoiceField
+
+
+class SubfieldFilter(KeyChoiceFilter):
     field_class = SubfieldChoiceField
 
 
@@ -71,7 +110,7 @@ class OccupationFilter(django_filters.FilterSet):
         choices=Occupation.Kind.choices,
         empty_label=_("povolání i specializace"),
     )
-    kvalifikace = django_filters.ModelChoiceFilter(
+    kvalifikace = KeyChoiceFilter(
         label=_("Kvalifikační úroveň"),
         field_name="qualification_levels",
         queryset=QualificationLevel.objects.all(),
@@ -100,14 +139,14 @@ class OccupationFilter(django_filters.FilterSet):
         method="filter_max_load",
         empty_label=_("bez omezení"),
     )
-    bez_faktoru = django_filters.ModelMultipleChoiceFilter(
+    bez_faktoru = KeyMultipleChoiceFilter(
         label=_("Vyhnout se zátěži"),
         queryset=WorkConditionFactor.objects.all(),
         method="filter_avoid_factors",
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Vynechá povolání, kde faktor dosahuje stupně 2 nebo vyššího."),
     )
-    bez_omezeni = django_filters.ModelMultipleChoiceFilter(
+    bez_omezeni = KeyMultipleChoiceFilter(
         label=_("Zdravotní omezení, které mám"),
         queryset=HealthRestriction.objects.all(),
         method="filter_avoid_restrictions",

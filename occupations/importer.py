@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from competences.models import Competence, OccupationCompetence
@@ -24,7 +24,7 @@ from nsp import vocabulary as vocab
 from nsp.parser import ParseError, parse_profile, profile_paths
 from occupations import models as m
 from occupations.czech import fold, sort_key
-from occupations.documents import profile_document
+from occupations.documents import profile_documents
 from wages.models import OccupationWageTable, Region, WageFigure, WageTable
 
 logger = logging.getLogger(__name__)
@@ -115,7 +115,10 @@ def _parse(sources, errors, progress):
         try:
             if isinstance(data, OSError):
                 raise ParseError(1, f"cannot read the file: {data.strerror or data}")
-            profiles.append(ParsedProfile(source, parse_profile(data)))
+            document = parse_profile(data)
+            if problem := too_long(document):
+                raise ParseError(1, problem)
+            profiles.append(ParsedProfile(source, document))
         except ParseError as error:
             errors.append(f"{source}:{error.line}: {error.reason}")
         except Exception as error:  # a parser bug must still not end in a traceback
@@ -162,6 +165,21 @@ def chunks(items, size=CHUNK):
         yield items[start : start + size]
 
 
+# The columns of each profile's own rows after (occupation, position).
+PART_COLUMNS = {
+    m.AlternativeName: ("name",),
+    m.RelatedOccupation: ("name",),
+    m.Activity: ("text",),
+    m.OccupationQualification: ("level",),
+    m.OccupationIsco: ("group",),
+    m.EscoLink: ("code", "name", "url"),
+    m.WorkConditionLoad: ("factor", "level"),
+    m.OccupationEducation: ("field", "tier"),
+    m.OccupationHealthRestriction: ("restriction",),
+    OccupationCompetence: ("competence", "category", "level", "suitability"),
+    OccupationWageTable: ("table", "scope", "isco_name"),
+}
+
 _OCCUPATION_FIELDS = [
     "kind",
     "title",
@@ -187,7 +205,10 @@ class _Writer:
         for profile in profiles:
             document = profile.document
             stored = existing.get(document["nsp_id"])
-            status = CREATED if stored is None else UNCHANGED if stored == document else UPDATED
+            if stored is None:
+                status = CREATED
+            else:
+                status = UNCHANGED if stored == in_region_order(document) else UPDATED
             self.report.results.append(
                 FileResult(profile.source, document["nsp_id"], document["title"], status)
             )
@@ -208,8 +229,10 @@ class _Writer:
     def existing_documents(self, nsp_ids):
         documents = {}
         for batch in chunks(nsp_ids):
-            for occupation in m.Occupation.objects.with_profile().filter(nsp_id__in=batch):
-                documents[occupation.nsp_id] = profile_document(occupation)
+            for document in profile_documents(
+                m.Occupation.objects.filter(nsp_id__in=batch)
+            ).values():
+                documents[document["nsp_id"]] = document
         return documents
 
     def shared_rows_of(self, nsp_ids):
@@ -289,14 +312,11 @@ class _Writer:
             ("type", "code", "name"),
             {(e["type"], e["code"], e["name"]): {} for d in documents for e in d["education"]},
         )
+        names = {(c["category"], c["code"]): c["name"] for d in documents for c in d["competences"]}
         self.competences = _upsert(
             Competence,
             ("category", "code"),
-            {
-                (c["category"], c["code"]): {"name": c["name"], "search_name": fold(c["name"])}
-                for d in documents
-                for c in d["competences"]
-            },
+            {key: {"name": name, "search_name": fold(name)} for key, name in names.items()},
             report=self.report,
         )
         self.write_wage_tables(documents)
@@ -352,7 +372,8 @@ class _Writer:
         for batch in chunks(self.tables.values()):
             for f in WageFigure.objects.filter(table_id__in=batch):
                 stored[f.table_id][(f.region_id, f.sphere)] = (f.low, f.median, f.high)
-        to_delete, to_create = [], []
+        replaced = {True: [], False: []}  # regional scope? -> table ids to rewrite
+        new_rows = []
         for wanted, regional_scope in ((regional, True), (national, False)):
             for key, rows in wanted.items():
                 table_id = self.tables[key]
@@ -363,21 +384,18 @@ class _Writer:
                 }
                 if current == rows:
                     continue
-                to_delete.append((table_id, regional_scope))
-                to_create.extend(
-                    WageFigure(
-                        table_id=table_id,
-                        region_id=region_id,
-                        sphere=sphere,
-                        low=low,
-                        median=median,
-                        high=high,
-                    )
+                if current:
+                    replaced[regional_scope].append(table_id)
+                new_rows.extend(
+                    (table_id, region_id, sphere, low, median, high)
                     for (region_id, sphere), (low, median, high) in rows.items()
                 )
-        for table_id, regional_scope in to_delete:
-            WageFigure.objects.filter(table_id=table_id, region__isnull=not regional_scope).delete()
-        WageFigure.objects.bulk_create(to_create, batch_size=CHUNK)
+        for regional_scope, table_ids in replaced.items():
+            for batch in chunks(table_ids):
+                WageFigure.objects.filter(
+                    table_id__in=batch, region__isnull=not regional_scope
+                ).delete()
+        insert_rows(WageFigure, ("table", "region", "sphere", "low", "median", "high"), new_rows)
 
     # -- occupations and their own rows
 
@@ -417,97 +435,70 @@ class _Writer:
         return {o.nsp_id: o.pk for o in created + updated}
 
     def write_parts(self, documents, occupations):
-        part_models = (
-            m.AlternativeName,
-            m.RelatedOccupation,
-            m.Activity,
-            m.OccupationQualification,
-            m.OccupationIsco,
-            m.EscoLink,
-            m.WorkConditionLoad,
-            m.OccupationEducation,
-            m.OccupationHealthRestriction,
-            OccupationCompetence,
-            OccupationWageTable,
-        )
+        """Replace each changed profile's own rows: delete them, insert the file's."""
         ids = list(occupations.values())
         for batch in chunks(ids):
-            for model in part_models:
+            for model in PART_COLUMNS:
                 model.objects.filter(occupation_id__in=batch).delete()
         rows = defaultdict(list)
         for d in documents:
-            pk = occupations[d["nsp_id"]]
-            self.collect_parts(d, pk, rows)
-        for model in part_models:
-            model.objects.bulk_create(rows[model], batch_size=CHUNK)
+            self.collect_parts(d, occupations[d["nsp_id"]], rows)
+        for model, columns in PART_COLUMNS.items():
+            insert_rows(model, ("occupation", "position", *columns), rows[model])
 
     def collect_parts(self, d, pk, rows):
-        def add(model, items, **common):
-            rows[model].extend(
-                model(occupation_id=pk, position=position, **common, **values)
-                for position, values in enumerate(items)
-            )
+        """Append the rows of one document, as tuples in PART_COLUMNS order."""
 
-        add(m.AlternativeName, [{"name": n} for n in d["alternative_names"]])
-        add(m.RelatedOccupation, [{"name": n} for n in d["related"]])
-        add(m.Activity, [{"text": t} for t in d["activities"]])
+        def add(model, values):
+            rows[model].extend((pk, position, *row) for position, row in enumerate(values))
+
+        add(m.AlternativeName, ((name,) for name in d["alternative_names"]))
+        add(m.RelatedOccupation, ((name,) for name in d["related"]))
+        add(m.Activity, ((text,) for text in d["activities"]))
         add(
             m.OccupationQualification,
-            [{"level_id": self.levels[(n,)]} for n in d["qualification_levels"]],
+            ((self.levels[(name,)],) for name in d["qualification_levels"]),
         )
-        add(m.OccupationIsco, [{"group_id": self.isco[(i["code"],)]} for i in d["isco"]])
-        add(
-            m.EscoLink, [{"code": e["code"], "name": e["name"], "url": e["url"]} for e in d["esco"]]
+        add(m.OccupationIsco, ((self.isco[(i["code"],)],) for i in d["isco"]))
+        add(m.EscoLink, ((e["code"], e["name"], e["url"]) for e in d["esco"]))
+        rows[m.WorkConditionLoad].extend(
+            (pk, position, self.factors[(row["name"],)], level)
+            for position, row in enumerate(d["work_conditions"])
+            for level in row["levels"]
         )
-        for position, row in enumerate(d["work_conditions"]):
-            rows[m.WorkConditionLoad].extend(
-                m.WorkConditionLoad(
-                    occupation_id=pk,
-                    position=position,
-                    factor_id=self.factors[(row["name"],)],
-                    level=level,
-                )
-                for level in row["levels"]
-            )
         add(
             m.OccupationEducation,
-            [
-                {
-                    "field_id": self.education_fields[(e["type"], e["code"], e["name"])],
-                    "tier": e["tier"],
-                }
+            (
+                (self.education_fields[(e["type"], e["code"], e["name"])], e["tier"])
                 for e in d["education"]
-            ],
+            ),
         )
         add(
             m.OccupationHealthRestriction,
-            [{"restriction_id": self.restrictions[(n,)]} for n in d["health_restrictions"]],
+            ((self.restrictions[(name,)],) for name in d["health_restrictions"]),
         )
         add(
             OccupationCompetence,
-            [
-                {
-                    "competence_id": self.competences[(c["category"], c["code"])],
-                    "category": c["category"],
-                    "level": c["level"],
-                    "suitability": c["suitability"],
-                }
+            (
+                (
+                    self.competences[(c["category"], c["code"])],
+                    c["category"],
+                    c["level"],
+                    c["suitability"],
+                )
                 for c in d["competences"]
-            ],
+            ),
         )
         add(
             OccupationWageTable,
-            [
-                {"table_id": self.tables[(t["isco_code"], t["year"])], "scope": "regional"}
+            (
+                (self.tables[(t["isco_code"], t["year"])], "regional", t["isco_name"])
                 for t in d["wages"]
-            ],
+            ),
         )
-        add(
-            OccupationWageTable,
-            [
-                {"table_id": self.tables[(t["isco_code"], t["year"])], "scope": "national"}
-                for t in d["national_wages"]
-            ],
+        rows[OccupationWageTable].extend(
+            (pk, position, self.tables[(t["isco_code"], t["year"])], "national", t["isco_name"])
+            for position, t in enumerate(d["national_wages"])
         )
 
     def delete_orphans(self):
@@ -562,6 +553,81 @@ def link_related_profiles():
 
 
 # --- helpers ----------------------------------------------------------------------------
+
+
+def _limits():
+    """(what, values of a document, the model field that stores them)."""
+    field = lambda model, name: model._meta.get_field(name)  # noqa: E731
+    return (
+        ("title", lambda d: [d["title"]], field(m.Occupation, "title")),
+        ("Odborný směr", lambda d: [d["field"] or ""], field(m.Field, "name")),
+        ("Odborný podsměr", lambda d: [d["subfield"] or ""], field(m.Subfield, "name")),
+        ("Kvalifikační úroveň", lambda d: d["qualification_levels"],
+         field(m.QualificationLevel, "name")),
+        ("Alternativní názvy", lambda d: d["alternative_names"], field(m.AlternativeName, "name")),
+        ("Nadřazené povolání", lambda d: [d["parent"] or ""], field(m.Occupation, "parent_name")),
+        ("Příbuzná povolání", lambda d: d["related"], field(m.RelatedOccupation, "name")),
+        ("CZ-ISCO", lambda d: [i["name"] for i in d["isco"]], field(m.IscoGroup, "name")),
+        ("wage table", lambda d: [t["isco_name"] for t in d["wages"] + d["national_wages"]],
+         field(OccupationWageTable, "isco_name")),
+        ("ESCO code", lambda d: [e["code"] for e in d["esco"]], field(m.EscoLink, "code")),
+        ("ESCO", lambda d: [e["name"] for e in d["esco"]], field(m.EscoLink, "name")),
+        ("ESCO URL", lambda d: [e["url"] for e in d["esco"]], field(m.EscoLink, "url")),
+        ("Pracovní podmínky", lambda d: [w["name"] for w in d["work_conditions"]],
+         field(m.WorkConditionFactor, "name")),
+        ("education code", lambda d: [e["code"] for e in d["education"]],
+         field(m.EducationField, "code")),
+        ("Školní vzdělání", lambda d: [e["name"] for e in d["education"]],
+         field(m.EducationField, "name")),
+        ("competence code", lambda d: [c["code"] for c in d["competences"]],
+         field(Competence, "code")),
+        ("competence", lambda d: [c["name"] for c in d["competences"]], field(Competence, "name")),
+        ("Onemocnění", lambda d: d["health_restrictions"], field(m.HealthRestriction, "name")),
+    )  # fmt: skip
+
+
+def too_long(document):
+    """What in the document is longer than its database column allows, or None."""
+    for what, values, model_field in _limits():
+        for value in values(document):
+            if len(value) > model_field.max_length:
+                return f"{what}: {value[:40]!r}… is longer than {model_field.max_length} characters"
+    return None
+
+
+def in_region_order(document):
+    """The document with each wage table's regions in NUTS order, the order they are
+    stored and given back in (exports list them so; this keeps re-imports of an export
+    that does not from reporting a change every time)."""
+    order = {region.name: index for index, region in enumerate(vocab.REGIONS)}
+    if all(
+        [order[r["region"]] for r in table["regions"]]
+        == sorted(order[r["region"]] for r in table["regions"])
+        for table in document["wages"]
+    ):
+        return document
+    return {
+        **document,
+        "wages": [
+            {**table, "regions": sorted(table["regions"], key=lambda r: order[r["region"]])}
+            for table in document["wages"]
+        ],
+    }
+
+
+def insert_rows(model, fields, rows, batch=5000):
+    """INSERT plain tuples: for the hundreds of thousands of rows of a full export, model
+    instances cost more than the database does."""
+    if not rows:
+        return
+    meta = model._meta
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(meta.get_field(name).column) for name in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    sql = f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({placeholders})"
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), batch):
+            cursor.executemany(sql, rows[start : start + batch])
 
 
 def _upsert(model, key_fields, wanted, new=None, report=None):

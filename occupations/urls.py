@@ -6,7 +6,7 @@ app_name = "occupations"
 
 urlpatterns = [
     path("povolani/", views.occupation_list, name="list"),
-    path("povolani/<int:nsp_id>/", views.occupation_by_nsp_id, name="by-nsp-id"),
+    path("povolani/<nsp_id:nsp_id>/", views.occupation_by_nsp_id, name="by-nsp-id"),
     path("povolani/<slug:slug>/", views.occupation_detail, name="detail"),
     path("isco/<str:code>/", views.isco_detail, name="isco"),
 ]

@@ -63,7 +63,9 @@ class WageTable(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["isco_group", "year"], name="wage_table_unique"),
             models.CheckConstraint(
-                condition=Q(year__gte=1990) & Q(year__lte=2100), name="wage_table_year_plausible"
+                condition=Q(year__gte=vocab.WAGE_YEARS.start)
+                & Q(year__lte=vocab.WAGE_YEARS.stop - 1),
+                name="wage_table_year_plausible",
             ),
         ]
 
@@ -196,6 +198,9 @@ class OccupationWageTable(models.Model):
     )
     scope = models.CharField(_("rozsah"), max_length=10, choices=Scope.choices)
     position = models.PositiveSmallIntegerField(_("pořadí"), default=0)
+    # The group's name as this profile writes it above the table; it may differ from the
+    # name in the CZ-ISCO list (kept so that the profile's document comes back unchanged).
+    isco_name = models.CharField(_("název skupiny v profilu"), max_length=300, blank=True)
 
     natural_key_fields = ("occupation__nsp_id", "table__isco_group__code", "table__year", "scope")
     objects = NaturalKeyManager()

@@ -69,3 +69,25 @@ def test_garbage_in_any_query_parameter_never_breaks_a_page(client, seeds, url, 
 def test_garbage_in_the_path_is_a_404_at_worst(client, seeds, prefix, segment):
     response = client.get(prefix + quote(segment, safe="") + "/")
     assert response.status_code in ALLOWED, (prefix, segment, response.status_code)
+
+
+HUGE = "9" * 30
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        f"/povolani/?podobor={HUGE}",
+        f"/povolani/?kvalifikace={HUGE}",
+        f"/povolani/?bez_faktoru={HUGE}",
+        f"/povolani/?bez_omezeni={HUGE}&bez_omezeni=1",
+        f"/povolani/?strana={HUGE}",
+        f"/povolani/{HUGE}/",
+        f"/api/v1/occupations/{HUGE}/",
+        f"/api/v1/occupations/?podobor={HUGE}",
+        f"/porovnani/?id={HUGE}&id=1",
+        f"/mzdy/?povolani={HUGE}",
+    ],
+)
+def test_numbers_too_big_for_the_database_are_not_a_500(client, seeds, url):
+    assert client.get(url).status_code in ALLOWED

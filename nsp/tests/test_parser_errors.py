@@ -539,3 +539,62 @@ def test_random_mutations_give_a_document_or_a_parse_error(seed):
                 )
     assert count > 60
     assert not problems, "\n".join(problems)
+
+
+# --- rules the database also enforces: the parser refuses them first, with a line -------
+
+
+def _seed_with(old, new):
+    text = (FIXTURES / "000_361cb8b8ad03747c.txt").read_text(encoding="utf-8")
+    assert old in text
+    text = text.replace(old, new, 1)
+    line = next(n for n, row in enumerate(text.split("\n"), start=1) if new.split("\n")[0] in row)
+    return text, line
+
+
+def test_a_qualification_level_listed_twice():
+    text, line = _seed_with(
+        "Střední vzdělání s maturitní zkouškou; Střední",
+        "Střední vzdělání s maturitní zkouškou; Střední vzdělání s maturitní zkouškou; Střední",
+    )
+    with pytest.raises(ParseError) as error:
+        parse_profile(text)
+    assert error.value.line == line
+    assert "listed twice" in error.value.reason
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "Plzeňský kraj\t50 360 Kč\t50 359 Kč\t62 941 Kč\t-\t-\t-",  # Od above Medián
+        "Plzeňský kraj\t34 478 Kč\t50 359 Kč\t40 000 Kč\t-\t-\t-",  # Do below Medián
+        "Plzeňský kraj\t34 478 Kč\t-\t30 000 Kč\t-\t-\t-",  # Do below Od
+    ],
+)
+def test_wage_figures_out_of_order(row):
+    text, line = _seed_with("Plzeňský kraj\t34 478 Kč\t50 359 Kč\t62 941 Kč\t-\t-\t-", row)
+    with pytest.raises(ParseError) as error:
+        parse_profile(text)
+    assert error.value.line == line
+    assert "Od ≤ Medián ≤ Do" in error.value.reason
+
+
+NATIONAL_ROW = "4222\tPracovníci v zákaznických kontaktních centrech\t37"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "word"),
+    [
+        ("krajů v roce 2023", "krajů v roce 1023", "year"),
+        ("CompetenceSuitabilityEnum.2", "CompetenceSuitabilityEnum.0", "suitability"),
+        (NATIONAL_ROW, "422200\tPracovníci\t37", "CZ-ISCO"),
+        ("Praha\t30 761 Kč", "Praha\t3 000 000 000 Kč", "plausible"),
+        ("WorkUnitTypeEnum.2\t102742", "WorkUnitTypeEnum.2\t9999999999", "id"),
+    ],
+)  # fmt: skip
+def test_values_the_database_could_not_hold(old, new, word):
+    text, line = _seed_with(old, new)
+    with pytest.raises(ParseError) as error:
+        parse_profile(text)
+    assert error.value.line == line
+    assert word in error.value.reason

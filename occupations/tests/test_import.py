@@ -248,3 +248,46 @@ def test_parent_and_related_names_link_to_profiles_present(tmp_path):
         ("Operátor zákaznické linky", None),
     ]
     assert specialist.parent_name == "Specialista služeb zákazníkům"
+
+
+def test_a_group_named_differently_above_its_wage_table_still_reimports_unchanged(tmp_path):
+    renamed = write_variant(
+        tmp_path,
+        SEED_SPECIALIZATION,
+        "renamed.txt",
+        ("Pracovníci v zákaznických kontaktních centrech (CZ-ISCO 4222)",
+         "Operátoři kontaktních center (CZ-ISCO 4222)"),
+    )  # fmt: skip
+    import_paths([renamed])
+
+    assert stored_document(102742) == parse_file(renamed)
+    assert [r.status for r in import_paths([renamed]).results] == [UNCHANGED]
+
+
+def test_regions_in_another_order_reimport_unchanged(tmp_path):
+    text = SEED_SPECIALIZATION.read_text(encoding="utf-8")
+    praha = next(row for row in text.split("\n") if row.startswith("Hlavní město Praha\t"))
+    stredocesky = next(row for row in text.split("\n") if row.startswith("Středočeský kraj\t"))
+    swapped = tmp_path / "swapped.txt"
+    swapped.write_text(
+        text.replace(praha, "@").replace(stredocesky, praha).replace("@", stredocesky),
+        encoding="utf-8",
+    )
+    import_paths([swapped])
+
+    assert [r.status for r in import_paths([swapped]).results] == [UNCHANGED]
+    regions = [r["region"] for r in stored_document(102742)["wages"][0]["regions"]]
+    assert regions[:2] == ["Hlavní město Praha", "Středočeský kraj"]  # stored in NUTS order
+
+
+def test_a_value_longer_than_its_column_is_refused_with_its_file(tmp_path):
+    long_name = "Ř" * 301
+    long = write_variant(
+        tmp_path, SEED_SPECIALIZATION, "long.txt", ("- Duševní poruchy\n", f"- {long_name}\n")
+    )
+    with pytest.raises(ImportFailed) as failure:
+        import_paths([long])
+    [error] = failure.value.errors
+    assert error.startswith(f"{long}:1: Onemocnění: ")
+    assert "longer than 300 characters" in error
+    assert not Occupation.objects.exists()
