@@ -18,18 +18,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from nsp import vocabulary as vocab
+from nsp.messages import Message
+from nsp.messages import gettext_noop as _
 
 # The contract this parser fulfils; the API serves it too.
 SCHEMA_PATH = Path(__file__).with_name("nsp-profile.schema.json")
 
 
 class ParseError(ValueError):
-    """A profile text that cannot be read. `line` is 1 when it concerns the whole file."""
+    """A profile text that cannot be read. `line` is 1 when it concerns the whole file;
+    `message` says why (a Message, so the admin can show it translated)."""
 
-    def __init__(self, line, reason):
-        super().__init__(f"{line}: {reason}")
+    def __init__(self, line, template, **params):
         self.line = line
-        self.reason = reason
+        self.message = Message(template, **params)
+        self.reason = str(self.message)
+        super().__init__(f"{line}: {self.reason}")
 
 
 # --- decoding ---------------------------------------------------------------------------
@@ -43,9 +47,9 @@ def decode(data):
     """Return the text of an export given as bytes: UTF-8 (with or without a byte-order
     mark), or Windows-1250 / ISO-8859-2 when that is certain."""
     if not data.strip():
-        raise ParseError(1, "the file is empty")
+        raise ParseError(1, _("the file is empty"))
     if b"\x00" in data:
-        raise ParseError(1, "not a text file: it contains NUL bytes")
+        raise ParseError(1, _("not a text file: it contains NUL bytes"))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -55,8 +59,11 @@ def decode(data):
         line = data.count(b"\n", 0, error.start) + 1
         raise ParseError(
             line,
-            f"not UTF-8 text (byte 0x{data[error.start]:02x}), "
-            "nor recognisable Windows-1250 or ISO-8859-2 Czech text",
+            _(
+                "not UTF-8 text (byte 0x%(byte)02x), "
+                "nor recognisable Windows-1250 or ISO-8859-2 Czech text"
+            ),
+            byte=data[error.start],
         ) from None
 
 
@@ -160,20 +167,28 @@ class _Identity:
     def record(self, line, type_token, id_token):
         kind = vocab.WORK_UNIT_TYPES.get(type_token)
         if kind is None:
-            raise ParseError(line, f"unknown work-unit type {type_token!r}")
+            raise ParseError(line, _("unknown work-unit type %(type)r"), type=type_token)
         nsp_id = int(id_token)
         if not 1 <= nsp_id <= vocab.MAX_NSP_ID:
-            raise ParseError(line, f"invalid work-unit id {id_token!r}")
+            raise ParseError(line, _("invalid work-unit id %(id)r"), id=id_token)
         if self.nsp_id is None:
             self.nsp_id, self.kind, self.line = nsp_id, kind, line
             return
         if nsp_id != self.nsp_id:
             raise ParseError(
-                line, f"conflicting ids: {nsp_id} here, {self.nsp_id} at line {self.line}"
+                line,
+                _("conflicting ids: %(id)s here, %(first)s at line %(at)s"),
+                id=nsp_id,
+                first=self.nsp_id,
+                at=self.line,
             )
         if kind != self.kind:
             raise ParseError(
-                line, f"conflicting work-unit types: {kind} here, {self.kind} at line {self.line}"
+                line,
+                _("conflicting work-unit types: %(kind)s here, %(first)s at line %(at)s"),
+                kind=kind,
+                first=self.kind,
+                at=self.line,
             )
 
 
@@ -234,7 +249,7 @@ def _read_block(lines, index, identity, next_nonblank):
         if text == "Typ JP" and index < len(lines) and lines[index].text == "ID":
             index = next_nonblank(index + 1)
         if index >= len(lines):
-            raise ParseError(line.number, "page-break block 'Typ JP / ID' without type and id")
+            raise ParseError(line.number, _("page-break block 'Typ JP / ID' without type and id"))
         return _read_break_body(lines, index, identity, next_nonblank, header=line)
     if _TYPE_ENUM.match(line.cells[0].split(" ")[0]):
         return _read_break_body(lines, index, identity, next_nonblank, header=None)
@@ -262,10 +277,14 @@ def _read_break_body(lines, index, identity, next_nonblank, header):
             identity.record(line.number, line.cells[0], lines[following].text)
             return following + 1
         if line.cells[0] not in vocab.WORK_UNIT_TYPES and header is not None:
-            raise ParseError(line.number, f"unknown work-unit type {line.cells[0]!r}")
-        raise ParseError(line.number, f"work-unit type {line.cells[0]!r} without an id")
+            raise ParseError(line.number, _("unknown work-unit type %(type)r"), type=line.cells[0])
+        raise ParseError(
+            line.number, _("work-unit type %(type)r without an id"), type=line.cells[0]
+        )
     where = header.number if header else line.number
-    raise ParseError(where, f"page-break block without work-unit type and id: {line.text!r}")
+    raise ParseError(
+        where, _("page-break block without work-unit type and id: %(text)r"), text=line.text
+    )
 
 
 # --- pass 2: sections -------------------------------------------------------------------
@@ -377,13 +396,22 @@ def parse_amount(cell, line, what):
     if cell == "-":
         return None
     if cell == "":
-        raise ParseError(line.number, f"{what}: empty cell (write '-' when there is no figure)")
+        raise ParseError(
+            line.number, _("%(what)s: empty cell (write '-' when there is no figure)"), what=what
+        )
     match = _AMOUNT.match(cell)
     if not match:
-        raise ParseError(line.number, f"{what}: {cell!r} is not an amount in CZK")
+        raise ParseError(
+            line.number, _("%(what)s: %(cell)r is not an amount in CZK"), what=what, cell=cell
+        )
     amount = int(match.group("digits").replace(" ", ""))
     if amount > vocab.MAX_AMOUNT:
-        raise ParseError(line.number, f"{what}: {cell!r} is not a plausible monthly wage")
+        raise ParseError(
+            line.number,
+            _("%(what)s: %(cell)r is not a plausible monthly wage"),
+            what=what,
+            cell=cell,
+        )
     return amount
 
 
@@ -392,7 +420,12 @@ def _ordered_amounts(cells, line, what):
     amounts = [parse_amount(cell, line, what) for cell in cells]
     given = [amount for amount in amounts if amount is not None]
     if given != sorted(given):
-        raise ParseError(line.number, f"{what}: Od ≤ Medián ≤ Do does not hold ({cells!r})")
+        raise ParseError(
+            line.number,
+            _("%(what)s: Od ≤ Medián ≤ Do does not hold (%(cells)s)"),
+            what=what,
+            cells=" | ".join(cells),
+        )
     return amounts
 
 
@@ -459,7 +492,9 @@ class _SectionParser:
     def open(self, heading, line):
         if heading.year is not None and heading.year not in vocab.WAGE_YEARS:
             raise ParseError(
-                line.number, f"wages for the year {heading.year}: not a plausible year"
+                line.number,
+                _("wages for the year %(year)s: not a plausible year"),
+                year=heading.year,
             )
         if heading.section == "national_caption":
             # "Medián za ČR celkem": a caption inside the national wage table.
@@ -477,19 +512,24 @@ class _SectionParser:
         self.enter(heading.section)
 
     def fail(self, line):
-        raise ParseError(line.number, f"line belongs to no section: {line.text[:80]!r}")
+        raise ParseError(
+            line.number, _("line belongs to no section: %(text)r"), text=line.text[:80]
+        )
 
-    def duplicate(self, key, line, what, *args):
-        """Refuse a row seen before; `what` is formatted with `args` only then."""
+    def duplicate(self, key, line, template, **params):
+        """Refuse a row seen before; the message's template has %(previous)s for the line
+        where it was first."""
         if key in self.seen:
-            raise ParseError(line.number, f"{what.format(*args)} repeats line {self.seen[key]}")
+            raise ParseError(line.number, template, previous=self.seen[key], **params)
         self.seen[key] = line.number
 
     # -- title, description, labels
 
     def in_start(self, line):
         if self.label(line) or _heading(line):
-            raise ParseError(line.number, "the profile has no title: its first line is a heading")
+            raise ParseError(
+                line.number, _("the profile has no title: its first line is a heading")
+            )
         self.profile.title = line.text
         self.enter("description")
 
@@ -523,7 +563,7 @@ class _SectionParser:
             return False
         key = LABELS.get(name)
         if key is None:
-            raise ParseError(line.number, f"unknown label {name!r}")
+            raise ParseError(line.number, _("unknown label %(label)r"), label=name)
         previous = self.profile.labels.get(key)
         if previous is None:
             self.profile.labels[key] = _Label(line.number, value, {name})
@@ -532,7 +572,12 @@ class _SectionParser:
             previous.value = f"{previous.value}, {value}"
             previous.names.add(name)
         else:
-            raise ParseError(line.number, f"label {name!r} repeats line {previous.line}")
+            raise ParseError(
+                line.number,
+                _("label %(label)r repeats line %(previous)s"),
+                label=name,
+                previous=previous.line,
+            )
         self.last_label = key
         return True
 
@@ -540,7 +585,9 @@ class _SectionParser:
 
     def bullet(self, line, items, what):
         if len(line.cells) != 1:
-            raise ParseError(line.number, f"{what}: expected '- item', found a table row")
+            raise ParseError(
+                line.number, _("%(what)s: expected '- item', found a table row"), what=what
+            )
         match = _BULLET.match(line.cells[0])
         if match and match.group("text"):
             items.append(match.group("text"))
@@ -560,7 +607,12 @@ class _SectionParser:
         self.bullet(line, self.profile.health_restrictions, "Onemocnění omezující výkon povolání")
         if len(self.profile.health_restrictions) > before:
             name = self.profile.health_restrictions[-1]
-            self.duplicate(("health", name), line, "health restriction {!r}", name)
+            self.duplicate(
+                ("health", name),
+                line,
+                _("health restriction %(name)r repeats line %(previous)s"),
+                name=name,
+            )
 
     def in_health_disclaimer(self, line):
         if len(line.cells) != 1 or self.previous_blank:  # only its own wrapped lines
@@ -577,9 +629,13 @@ class _SectionParser:
     def in_isco(self, line):
         match = _ISCO_ITEM.match(line.text) if len(line.cells) == 1 else None
         if not match:
-            raise ParseError(line.number, f"CZ-ISCO: expected '- CODE - name', got {line.text!r}")
+            raise ParseError(
+                line.number, _("CZ-ISCO: expected '- CODE - name', got %(text)r"), text=line.text
+            )
         code = match.group("code")
-        self.duplicate(("isco", code), line, "CZ-ISCO {}", code)
+        self.duplicate(
+            ("isco", code), line, _("CZ-ISCO %(code)s repeats line %(previous)s"), code=code
+        )
         self.profile.isco.append({"code": code, "name": match.group("name")})
 
     # -- wages
@@ -606,19 +662,27 @@ class _SectionParser:
         if region not in vocab.REGION_BY_NAME:
             if len(cells) == 1:
                 self.fail(line)
-            raise ParseError(line.number, f"unknown region {region!r} in the wage table")
+            raise ParseError(
+                line.number, _("unknown region %(region)r in the wage table"), region=region
+            )
         if self.wage_table is None:
             raise ParseError(
-                line.number, "wage row before the 'NAME (CZ-ISCO CODE)' line of its table"
+                line.number, _("wage row before the 'NAME (CZ-ISCO CODE)' line of its table")
             )
         if len(cells) != 7:
             raise ParseError(
                 line.number,
-                f"wage row for {region} has {len(cells) - 1} of 6 amounts "
-                "(Od, Medián, Do for Mzdová and for Platová sféra)",
+                _(
+                    "wage row for %(region)s has %(count)s of 6 amounts "
+                    "(Od, Medián, Do for Mzdová and for Platová sféra)"
+                ),
+                region=region,
+                count=len(cells) - 1,
             )
         key = ("wage", self.wage_year, self.wage_table["isco_code"], region)
-        self.duplicate(key, line, "wage row for {}", region)
+        self.duplicate(
+            key, line, _("wage row for %(region)s repeats line %(previous)s"), region=region
+        )
         business = _ordered_amounts(cells[1:4], line, f"{region}, Mzdová sféra")
         public = _ordered_amounts(cells[4:7], line, f"{region}, Platová sféra")
         self.wage_table["regions"].append(
@@ -632,15 +696,25 @@ class _SectionParser:
         if not _ISCO_CODE.match(cells[0]):
             if len(cells) == 1:
                 self.fail(line)
-            raise ParseError(line.number, f"national wage row: {cells[0]!r} is not a CZ-ISCO code")
+            raise ParseError(
+                line.number, _("national wage row: %(code)r is not a CZ-ISCO code"), code=cells[0]
+            )
         if len(cells) != 4:
             raise ParseError(
                 line.number,
-                f"national wage row has {len(cells)} of 4 cells "
-                "(CZ-ISCO, name, Mzdová sféra, Platová sféra)",
+                _(
+                    "national wage row has %(count)s of 4 cells "
+                    "(CZ-ISCO, name, Mzdová sféra, Platová sféra)"
+                ),
+                count=len(cells),
             )
         code, name = cells[0], cells[1]
-        self.duplicate(("national", self.national_year, code), line, "national wage row {}", code)
+        self.duplicate(
+            ("national", self.national_year, code),
+            line,
+            _("national wage row %(code)s repeats line %(previous)s"),
+            code=code,
+        )
         self.profile.national_wages.append(
             {
                 "year": self.national_year,
@@ -660,7 +734,11 @@ class _SectionParser:
         if len(cells) != 3:
             if len(cells) == 1:
                 self.fail(line)
-            raise ParseError(line.number, f"ESCO row has {len(cells)} of 3 cells (code, name, URL)")
+            raise ParseError(
+                line.number,
+                _("ESCO row has %(count)s of 3 cells (code, name, URL)"),
+                count=len(cells),
+            )
         self.profile.esco.append({"code": cells[0], "name": cells[1], "url": cells[2]})
 
     def in_work_conditions(self, line):
@@ -669,18 +747,31 @@ class _SectionParser:
             return
         name, marks = cells[0], cells[1:]
         if len(marks) > 4:
-            raise ParseError(line.number, f"work-condition row {name!r} has more than 4 columns")
+            raise ParseError(
+                line.number, _("work-condition row %(name)r has more than 4 columns"), name=name
+            )
         levels = []
         for level, mark in enumerate(marks, start=1):
             if mark.lower() == "x":
                 levels.append(level)
             elif mark:
                 raise ParseError(
-                    line.number, f"work-condition row {name!r}: {mark!r} in column {level}, not 'x'"
+                    line.number,
+                    _("work-condition row %(name)r: %(mark)r in column %(column)s, not 'x'"),
+                    name=name,
+                    mark=mark,
+                    column=level,
                 )
         if not levels:
-            raise ParseError(line.number, f"work-condition row {name!r} has no 'x' in columns 1–4")
-        self.duplicate(("condition", name), line, "work-condition row {!r}", name)
+            raise ParseError(
+                line.number, _("work-condition row %(name)r has no 'x' in columns 1–4"), name=name
+            )
+        self.duplicate(
+            ("condition", name),
+            line,
+            _("work-condition row %(name)r repeats line %(previous)s"),
+            name=name,
+        )
         self.profile.work_conditions.append({"name": name, "levels": levels})
 
     def in_education(self, line):
@@ -691,17 +782,25 @@ class _SectionParser:
             if len(cells) == 1:
                 self.fail(line)
             raise ParseError(
-                line.number, f"education row has {len(cells)} of 3 cells (type, name, code)"
+                line.number,
+                _("education row has %(count)s of 3 cells (type, name, code)"),
+                count=len(cells),
             )
         if self.tier is None:
             raise ParseError(
-                line.number, "education row before 'Nejvhodnější…' or 'Vhodnou…' heading"
+                line.number, _("education row before 'Nejvhodnější…' or 'Vhodnou…' heading")
             )
         kind = vocab.EDUCATION_TYPES.get(cells[0])
         if kind is None:
-            raise ParseError(line.number, f"unknown education type {cells[0]!r}")
+            raise ParseError(line.number, _("unknown education type %(type)r"), type=cells[0])
         key = ("education", kind, cells[2], cells[1])
-        self.duplicate(key, line, "education field {} {!r}", cells[2], cells[1])
+        self.duplicate(
+            key,
+            line,
+            _("education field %(code)s %(name)r repeats line %(previous)s"),
+            code=cells[2],
+            name=cells[1],
+        )
         self.profile.education.append(
             {"tier": self.tier, "type": kind, "name": cells[1], "code": cells[2]}
         )
@@ -718,30 +817,54 @@ class _SectionParser:
                 self.fail(line)
             raise ParseError(
                 line.number,
-                f"{category.heading}: row has {len(cells)} cells, expected code, name, level"
-                + (" and suitability" if category.has_suitability else ""),
+                _("%(section)s: row has %(count)s cells, expected code, name, level")
+                if not category.has_suitability
+                else _(
+                    "%(section)s: row has %(count)s cells, expected code, name, level "
+                    "and suitability"
+                ),
+                section=category.heading,
+                count=len(cells),
             )
         code, name, level_cell = cells[0], cells[1], cells[2]
         if not (level_cell.isascii() and level_cell.isdigit()):
             raise ParseError(
-                line.number, f"{category.heading} {code}: level {level_cell!r} is not a number"
+                line.number,
+                _("%(section)s %(code)s: level %(level)r is not a number"),
+                section=category.heading,
+                code=code,
+                level=level_cell,
             )
         level = int(level_cell)
         if not category.scale_min <= level <= category.scale_max:
             raise ParseError(
                 line.number,
-                f"{category.heading} {code}: level {level} is outside the scale "
-                f"{category.scale_min}–{category.scale_max}",
+                _("%(section)s %(code)s: level %(level)s is outside the scale %(low)s–%(high)s"),
+                section=category.heading,
+                code=code,
+                level=level,
+                low=category.scale_min,
+                high=category.scale_max,
             )
         suitability = None
         if len(cells) == 4 and cells[3]:
             number = cells[3].removeprefix(_SUITABILITY_PREFIX)
             if number == cells[3] or not (number.isascii() and number.isdigit()) or int(number) < 1:
                 raise ParseError(
-                    line.number, f"{category.heading} {code}: unknown suitability {cells[3]!r}"
+                    line.number,
+                    _("%(section)s %(code)s: unknown suitability %(value)r"),
+                    section=category.heading,
+                    code=code,
+                    value=cells[3],
                 )
             suitability = int(number)
-        self.duplicate(("competence", category.key, code), line, "{} {}", category.heading, code)
+        self.duplicate(
+            ("competence", category.key, code),
+            line,
+            _("%(section)s %(code)s repeats line %(previous)s"),
+            section=category.heading,
+            code=code,
+        )
         self.profile.competences.append(
             {
                 "category": category.key,
@@ -767,13 +890,13 @@ def parse_profile(data):
     """Parse one export (bytes or str) into the profile document. Raises ParseError."""
     text = decode(data) if isinstance(data, bytes | bytearray) else data
     if not text.removeprefix("\ufeff").strip():
-        raise ParseError(1, "the file is empty")
+        raise ParseError(1, _("the file is empty"))
     lines, identity = _remove_page_breaks(_split_lines(text))
     profile = _SectionParser().run(lines)
     if profile.title is None:
-        raise ParseError(1, "the file has no profile text")
+        raise ParseError(1, _("the file has no profile text"))
     if identity.nsp_id is None:
-        raise ParseError(1, "no work-unit id: the file has no 'Typ JP / ID' page-break block")
+        raise ParseError(1, _("no work-unit id: the file has no 'Typ JP / ID' page-break block"))
     return _document(profile, identity)
 
 
@@ -810,7 +933,7 @@ def _unique(items, label):
     """The items of a label that lists each at most once (Kvalifikační úroveň)."""
     for index, item in enumerate(items):
         if item in items[:index]:
-            raise ParseError(label.line, f"{item!r} is listed twice")
+            raise ParseError(label.line, _("%(item)r is listed twice"), item=item)
     return items
 
 
@@ -820,7 +943,9 @@ def _regulated(label):
     answer = {"ano": True, "ne": False}.get(label.value.strip().casefold())
     if answer is None:
         raise ParseError(
-            label.line, f"'Regulovaná jednotka práce' must be Ano or Ne, not {label.value!r}"
+            label.line,
+            _("'Regulovaná jednotka práce' must be Ano or Ne, not %(value)r"),
+            value=label.value,
         )
     return answer
 

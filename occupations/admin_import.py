@@ -20,10 +20,17 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 
-from occupations.importer import CREATED, UPDATED, ImportFailed, import_profiles, parse_sources
+from occupations.importer import (
+    CREATED,
+    UNCHANGED,
+    UPDATED,
+    ImportFailed,
+    import_profiles,
+    parse_sources,
+)
 from occupations.models import Occupation, PendingImport, PendingImportFile
 
 MAX_FILES = 5000
@@ -124,7 +131,7 @@ class ImportView(View):
         try:
             profiles = parse_sources(sources)
         except ImportFailed as failure:
-            errors += failure.errors
+            errors += [problem.translate(_) for problem in failure.problems]
         if errors:
             return self.render(request, form=form, errors=errors)
         report = import_profiles(profiles, dry_run=True)
@@ -135,7 +142,13 @@ class ImportView(View):
                 PendingImportFile(pending=pending, position=index, name=name, content=data)
                 for index, (name, data) in enumerate(sources)
             )
-        return self.render(request, report=report, token=pending.token)
+        return self.render(
+            request,
+            report=report,
+            summary=summary(report),
+            warnings=[warning.translate(_) for warning in report.warnings],
+            token=pending.token,
+        )
 
     def confirm(self, request):
         token, pending = request.POST["token"], None
@@ -152,12 +165,13 @@ class ImportView(View):
         try:
             report = import_profiles(parse_sources(sources))
         except ImportFailed as failure:  # the files are the same ones, but be safe
-            return self.render(request, form=UploadForm(), errors=failure.errors)
+            errors = [problem.translate(_) for problem in failure.problems]
+            return self.render(request, form=UploadForm(), errors=errors)
         self.log(request, report)
         pending.delete()
-        messages.success(request, report.summary())
+        messages.success(request, summary(report))
         for warning in report.warnings:
-            messages.warning(request, warning)
+            messages.warning(request, warning.translate(_))
         return redirect(reverse("admin:occupations_occupation_changelist"))
 
     def log(self, request, report):
@@ -171,6 +185,40 @@ class ImportView(View):
                     flag,
                     change_message=_("Import NSP"),
                 )
+
+
+def summary(report):
+    """What an import did or would do, in the editor's language."""
+    counts = {
+        "read": len(report.results),
+        "created": report.count(CREATED),
+        "updated": report.count(UPDATED),
+        "unchanged": report.count(UNCHANGED),
+    }
+    if not report.changed:
+        return (
+            ngettext(
+                "Načten %(read)s profil; databáze už odpovídá souborům, nic se nemění.",
+                "Načteno %(read)s profilů; databáze už odpovídá souborům, nic se nemění.",
+                counts["read"],
+            )
+            % counts
+        )
+    if report.dry_run:
+        return (
+            _(
+                "Načteno profilů: %(read)s. Vznikne nových: %(created)s, změní se: %(updated)s, "
+                "beze změny: %(unchanged)s."
+            )
+            % counts
+        )
+    return (
+        _(
+            "Načteno profilů: %(read)s. Nových: %(created)s, změněných: %(updated)s, "
+            "beze změny: %(unchanged)s."
+        )
+        % counts
+    )
 
 
 def _is_uuid(value):

@@ -21,6 +21,8 @@ from django.utils import timezone
 
 from competences.models import Competence, OccupationCompetence
 from nsp import vocabulary as vocab
+from nsp.messages import Message
+from nsp.messages import gettext_noop as _
 from nsp.parser import ParseError, parse_profile, profile_paths
 from occupations import models as m
 from occupations.czech import fold, sort_key
@@ -33,12 +35,32 @@ CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 CHUNK = 500  # rows per IN (...) list, well below every database's parameter limit
 
 
-class ImportFailed(Exception):
-    """Some inputs are bad; `errors` holds one 'SOURCE:LINE: reason' line per problem."""
+@dataclass
+class Problem:
+    """What is wrong with one input, and where."""
 
-    def __init__(self, errors):
-        super().__init__("\n".join(errors))
-        self.errors = errors
+    source: str
+    line: int
+    message: Message
+
+    def __str__(self):
+        return f"{self.source}:{self.line}: {self.message}"
+
+    def translate(self, gettext):
+        return f"{self.source}:{self.line}: {self.message.translate(gettext)}"
+
+
+class ImportFailed(Exception):
+    """Some inputs are bad: one Problem each, in input order."""
+
+    def __init__(self, problems):
+        super().__init__("\n".join(map(str, problems)))
+        self.problems = problems
+
+    @property
+    def errors(self):
+        """'SOURCE:LINE: reason' lines, as the commands print them."""
+        return [str(problem) for problem in self.problems]
 
 
 @dataclass
@@ -90,7 +112,7 @@ def parse_paths(paths, progress=None):
     sources, errors = [], []
     for path in paths:
         if Path(path).is_dir() and not any(Path(path).glob("*.txt")):
-            errors.append(f"{path}:1: the folder has no *.txt files")
+            errors.append(Problem(str(path), 1, Message(_("the folder has no *.txt files"))))
     for path in profile_paths(paths):
         try:
             sources.append((str(path), path.read_bytes()))
@@ -114,23 +136,39 @@ def _parse(sources, errors, progress):
     for index, (source, data) in enumerate(sources, start=1):
         try:
             if isinstance(data, OSError):
-                raise ParseError(1, f"cannot read the file: {data.strerror or data}")
+                raise ParseError(
+                    1, _("cannot read the file: %(reason)s"), reason=data.strerror or data
+                )
             document = parse_profile(data)
-            if problem := too_long(document):
-                raise ParseError(1, problem)
+            if message := too_long(document):
+                raise ParseError(1, message.template, **message.params)
             profiles.append(ParsedProfile(source, document))
         except ParseError as error:
-            errors.append(f"{source}:{error.line}: {error.reason}")
+            errors.append(Problem(source, error.line, error.message))
         except Exception as error:  # a parser bug must still not end in a traceback
             logger.exception("Unexpected error while parsing %s", source)
-            errors.append(f"{source}:1: unexpected error while parsing ({error!r})")
+            errors.append(
+                Problem(
+                    source,
+                    1,
+                    Message(_("unexpected error while parsing (%(error)s)"), error=repr(error)),
+                )
+            )
         if progress:
             progress(index, len(sources))
     seen = {}
     for profile in profiles:
         nsp_id = profile.document["nsp_id"]
         if nsp_id in seen:
-            errors.append(f"{profile.source}:1: NSP id {nsp_id} is already in {seen[nsp_id]}")
+            errors.append(
+                Problem(
+                    profile.source,
+                    1,
+                    Message(
+                        _("NSP id %(id)s is already in %(other)s"), id=nsp_id, other=seen[nsp_id]
+                    ),
+                )
+            )
         seen.setdefault(nsp_id, profile.source)
     if errors:
         raise ImportFailed(errors)
@@ -345,8 +383,14 @@ class _Writer:
                         )
                 if key in regional and regional[key] != rows:
                     self.report.warnings.append(
-                        f"Wage table CZ-ISCO {key[0]} ({key[1]}) differs between files; "
-                        "the last one wins."
+                        Message(
+                            _(
+                                "Wage table CZ-ISCO %(code)s (%(year)s) differs between files; "
+                                "the last one wins."
+                            ),
+                            code=key[0],
+                            year=key[1],
+                        )
                     )
                 regional[key] = rows
             for row in d["national_wages"]:
@@ -357,8 +401,14 @@ class _Writer:
                 }
                 if key in national and national[key] != rows:
                     self.report.warnings.append(
-                        f"National medians for CZ-ISCO {key[0]} ({key[1]}) differ between "
-                        "files; the last one wins."
+                        Message(
+                            _(
+                                "National medians for CZ-ISCO %(code)s (%(year)s) differ "
+                                "between files; the last one wins."
+                            ),
+                            code=key[0],
+                            year=key[1],
+                        )
                     )
                 national[key] = rows
 
@@ -591,7 +641,12 @@ def too_long(document):
     for what, values, model_field in _limits():
         for value in values(document):
             if len(value) > model_field.max_length:
-                return f"{what}: {value[:40]!r}… is longer than {model_field.max_length} characters"
+                return Message(
+                    _("%(what)s: %(value)r… is longer than %(limit)s characters"),
+                    what=what,
+                    value=value[:40],
+                    limit=model_field.max_length,
+                )
     return None
 
 
@@ -650,8 +705,13 @@ def _upsert(model, key_fields, wanted, new=None, report=None):
         if differs:
             if report is not None and "name" in differs:
                 report.warnings.append(
-                    f"{model._meta.verbose_name} {' '.join(map(str, key))}: name changed "
-                    f"from {row.name!r} to {values['name']!r}."
+                    Message(
+                        _("%(what)s %(key)s: name changed from %(old)r to %(new)r."),
+                        what=model.__name__,
+                        key=" ".join(map(str, key)),
+                        old=row.name,
+                        new=values["name"],
+                    )
                 )
             for name, value in differs.items():
                 setattr(row, name, value)

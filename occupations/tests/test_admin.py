@@ -165,7 +165,7 @@ def test_upload_preview_then_confirm_imports(client, editor):
     preview = upload(client, *files)
 
     assert preview.status_code == 200
-    assert "2 profiles read: 2 would be created" in preview.content.decode()
+    assert "Vznikne nových: 2, změní se: 0, beze změny: 0." in preview.content.decode()
     assert not Occupation.objects.exists()
     token = preview.context["token"]
 
