@@ -7,7 +7,7 @@ PORT ?= 8000
 # `make run` is for development: DEBUG on unless the environment says otherwise.
 RUN_ENV := DJANGO_DEBUG=$${DJANGO_DEBUG:-1}
 
-.PHONY: run test lint format fixtures clean-db messages
+.PHONY: run test lint format fixtures clean-db messages node-modules
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,7 +30,15 @@ run: $(VENV)/.installed messages
 	$(RUN_ENV) $(BIN)/python manage.py loaddata fixtures/nsp.json
 	$(RUN_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: $(VENV)/.installed-dev messages
+# axe-core (package.json) for the accessibility audit in config/tests/browser/. Without npm
+# the audit is skipped (with CI=true it fails instead); the rest of the suite runs as usual.
+node-modules:
+	@if [ -f package-lock.json ] && [ ! -d node_modules/axe-core ]; then \
+	  if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund; \
+	  else echo "npm not found: the accessibility audit will be skipped."; fi; \
+	fi
+
+test: $(VENV)/.installed-dev messages node-modules
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed-dev

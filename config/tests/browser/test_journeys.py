@@ -1,0 +1,153 @@
+"""What a job seeker, a counsellor and an editor do, clicked through in a real browser."""
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+DIRECTOR = "Ředitel zákaznických služeb"
+AGENT = "Pracovník distančního zákaznického servisu"
+DIRECTOR_URL = "/povolani/reditel-zakaznickych-sluzeb/"
+AGENT_URL = "/povolani/pracovnik-distancniho-zakaznickeho-servisu/"
+
+# The computed style of the element with focus: what makes it visible, if anything.
+FOCUS_STYLE = """() => {
+  const el = document.activeElement;
+  const style = getComputedStyle(el);
+  return {
+    tag: el.tagName.toLowerCase(),
+    text: (el.innerText || el.value || el.id || '').trim().slice(0, 60),
+    outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0,
+    shadow: style.boxShadow !== 'none',
+  };
+}"""
+
+
+def add_to_comparison(title):
+    # The title is in a visually hidden span, which Chromium sets off with a space.
+    return re.compile(rf"^Přidat do porovnání\s*:\s*{title}$")
+
+
+def h1(page):
+    return page.get_by_role("heading", level=1)
+
+
+def test_search_without_diacritics_leads_to_the_profile(page, site, expect):
+    page.goto(site + "/")
+    page.get_by_label("Název povolání").fill("reditel")
+    page.get_by_role("button", name="Hledat").click()
+
+    page.wait_for_url(re.compile(r"/povolani/\?q=reditel"))
+    page.get_by_role("link", name=DIRECTOR, exact=True).click()
+
+    expect(h1(page)).to_have_text(DIRECTOR)
+    assert page.url == site + DIRECTOR_URL
+
+
+def test_filter_by_a_regional_median(page, site, expect):
+    page.goto(site + "/povolani/")
+    page.locator("summary", has_text="Mzda").click()
+    page.get_by_label("Kraj").select_option(label="Hlavní město Praha")
+    page.get_by_label("Medián mzdy alespoň (Kč)").fill("50000")
+    page.get_by_role("button", name="Zobrazit výsledky").click()
+
+    page.wait_for_url(re.compile(r"mzda_od=50000"))
+    titles = page.locator(".occupation-list .card-title")
+    expect(titles).to_have_text([DIRECTOR])
+    expect(page.locator(".card-wage")).to_contain_text("Hlavní město Praha")
+
+
+def test_compare_two_profiles_and_download_the_csv(page, site, expect):
+    page.goto(site + "/povolani/")
+    page.get_by_role("link", name=add_to_comparison(AGENT)).click()
+    page.get_by_role("link", name=add_to_comparison(DIRECTOR)).click()
+    page.get_by_role("link", name="Porovnat", exact=True).click()
+
+    expect(h1(page)).to_have_text("Porovnání povolání")
+    compared = page.get_by_role("list", name="Porovnávaná povolání")
+    expect(compared.get_by_role("link", name=AGENT, exact=True)).to_be_visible()
+    expect(compared.get_by_role("link", name=DIRECTOR, exact=True)).to_be_visible()
+
+    page.get_by_role("link", name="platová sféra").click()
+    expect(page.get_by_role("heading", name="Mzdy podle krajů – platová sféra")).to_be_visible()
+    assert "sfera=public" in page.url
+
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Stáhnout CSV (Excel)").click()
+    download = info.value
+    content = download.path().read_bytes()
+    assert content.startswith(b"\xef\xbb\xbf"), content[:20]
+    text = content.decode("utf-8-sig")
+    assert "Hlavní město Praha" in text
+    assert download.suggested_filename.endswith(".csv")
+
+
+def test_a_competence_lists_every_occupation_that_needs_it(page, site, expect):
+    page.goto(site + AGENT_URL)
+    page.get_by_role("link", name="h13._.0024", exact=True).click()
+
+    page.wait_for_url(site + "/kompetence/odborne-znalosti/h13._.0024/")
+    expect(h1(page)).to_have_text("postupy při reklamacích, práva spotřebitele")
+    table = page.get_by_role("table")
+    expect(table.get_by_role("link", name=AGENT)).to_be_visible()
+    expect(table.get_by_role("link", name=DIRECTOR)).to_be_visible()
+
+
+def test_the_language_switch_keeps_the_page(page, site, expect):
+    page.goto(site + DIRECTOR_URL)
+    assert page.locator("html").get_attribute("lang") == "cs"
+    page.get_by_role("link", name="English").click()
+
+    page.wait_for_url(site + "/en" + DIRECTOR_URL)
+    assert page.locator("html").get_attribute("lang") == "en"
+    expect(h1(page)).to_have_text(DIRECTOR)  # the profile itself is in Czech only
+    expect(page.get_by_role("link", name="Čeština")).to_have_attribute("hreflang", "cs")
+
+
+def test_an_admin_edit_shows_on_the_public_page(admin_page, site, expect):
+    from occupations.models import Occupation
+
+    page = admin_page  # logged in through the admin's login form
+    director = Occupation.objects.get(nsp_id=103332)
+    page.goto(site + f"/admin/occupations/occupation/{director.pk}/change/")
+    page.locator("#id_title").fill("Ředitelka zákaznických služeb")
+    page.locator("input[name=_save]").click()
+    page.wait_for_url(site + "/admin/occupations/occupation/")
+    expect(page.locator(".messagelist .success")).to_be_visible()
+
+    page.goto(site + DIRECTOR_URL)
+    expect(h1(page)).to_have_text("Ředitelka zákaznických služeb")
+
+
+def test_keyboard_only_from_the_home_page_to_a_profile(page, site, expect):
+    page.goto(site + "/")
+
+    def focused():
+        state = page.evaluate(FOCUS_STYLE)
+        assert state["outline"] or state["shadow"], f"focus is not visible on {state}"
+        return state
+
+    page.keyboard.press("Tab")
+    skip = focused()
+    assert skip["text"] == "Přeskočit na obsah"
+    expect(page.get_by_role("link", name="Přeskočit na obsah")).to_be_in_viewport()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "obsah"
+
+    page.keyboard.press("Tab")
+    assert focused()["tag"] == "input"
+    page.keyboard.type("reditel")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/povolani/\?q=reditel"))
+
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if focused()["text"] == DIRECTOR:
+            break
+    else:
+        pytest.fail("the first result cannot be reached with the Tab key")
+    page.keyboard.press("Enter")
+
+    page.wait_for_url(site + DIRECTOR_URL)
+    expect(h1(page)).to_have_text(DIRECTOR)
