@@ -6,6 +6,7 @@ from django.views.decorators.http import require_safe
 
 from nsp import vocabulary as vocab
 from occupations.caching import public_page
+from occupations.czech import sort_key
 from occupations.filters import OccupationFilter
 from occupations.models import Field, IscoGroup, Occupation, SlugRedirect
 from occupations.selectors import profile_sections
@@ -23,7 +24,10 @@ def home(request):
     return render(
         request,
         "occupations/home.html",
-        {"fields": sorted(fields, key=lambda f: f.name), "total": Occupation.objects.count()},
+        {
+            "fields": sorted(fields, key=lambda f: sort_key(f.name)),
+            "total": Occupation.objects.count(),
+        },
     )
 
 
