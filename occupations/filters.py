@@ -17,10 +17,20 @@ from occupations.models import (
     WorkConditionFactor,
     WorkConditionLoad,
 )
+from occupations.templatetags.portal import czk
 from wages.models import Region, Sphere
 from wages.selectors import median_subquery
 
 MAX_WAGE = 10_000_000
+DATA_FILTERS = {
+    "obor",
+    "podobor",
+    "kvalifikace",
+    "vzdelani",
+    "kompetence",
+    "bez_faktoru",
+    "bez_omezeni",
+}
 
 RELEVANCE, TITLE, WAGE_DESC, WAGE_ASC = "relevance", "nazev", "mzda-sestupne", "mzda-vzestupne"
 SORTS = [
@@ -67,6 +77,25 @@ class KeyMultipleChoiceField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
+class CzechOptions:
+    """Options that are NSP data (field names, factors, regions…) say they are Czech, so an
+    English page reads them right; the empty choice stays in the page's language."""
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        if value not in ("", None):
+            option["attrs"]["lang"] = "cs"
+        return option
+
+
+class CzechSelect(CzechOptions, forms.Select):
+    pass
+
+
+class CzechCheckboxes(CzechOptions, forms.CheckboxSelectMultiple):
+    pass
+
+
 class SubfieldChoiceField(KeyChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.field.name} › {obj.name}"
@@ -97,12 +126,14 @@ class OccupationFilter(django_filters.FilterSet):
         to_field_name="slug",
         queryset=Field.objects.all(),
         empty_label=_("všechny"),
+        widget=CzechSelect,
     )
     podobor = SubfieldFilter(
         label=_("Odborný podsměr"),
         field_name="subfield",
         queryset=Subfield.objects.select_related("field"),
         empty_label=_("všechny"),
+        widget=CzechSelect,
     )
     druh = django_filters.ChoiceFilter(
         label=_("Druh"),
@@ -115,6 +146,7 @@ class OccupationFilter(django_filters.FilterSet):
         field_name="qualification_levels",
         queryset=QualificationLevel.objects.all(),
         empty_label=_("všechny"),
+        widget=CzechSelect,
     )
     vzdelani = django_filters.CharFilter(
         label=_("Obor vzdělání (kód KKOV nebo RVP)"),
@@ -143,14 +175,14 @@ class OccupationFilter(django_filters.FilterSet):
         label=_("Vyhnout se zátěži"),
         queryset=WorkConditionFactor.objects.all(),
         method="filter_avoid_factors",
-        widget=forms.CheckboxSelectMultiple,
+        widget=CzechCheckboxes,
         help_text=_("Vynechá povolání, kde faktor dosahuje stupně 2 nebo vyššího."),
     )
     bez_omezeni = KeyMultipleChoiceFilter(
         label=_("Zdravotní omezení, které mám"),
         queryset=HealthRestriction.objects.all(),
         method="filter_avoid_restrictions",
-        widget=forms.CheckboxSelectMultiple,
+        widget=CzechCheckboxes,
         help_text=_("Vynechá povolání, jejichž výkon tato onemocnění omezují."),
     )
     kraj = django_filters.ModelChoiceFilter(
@@ -159,6 +191,7 @@ class OccupationFilter(django_filters.FilterSet):
         to_field_name="slug",
         method="keep",
         empty_label=_("celá ČR"),
+        widget=CzechSelect,
     )
     sfera = django_filters.ChoiceFilter(
         label=_("Sféra"),
@@ -285,9 +318,13 @@ class OccupationFilter(django_filters.FilterSet):
                 or (name.startswith("bez_") and not value)
             ):
                 continue
+            region = None
             if name == "mzda_od":
-                where = self.region.name if self.region else _("celá ČR")
-                text = f"{int(value):,} Kč ({where})".replace(",", "\xa0")
+                text = czk(int(value))
+                if self.region:
+                    region = self.region.name
+                else:
+                    text = f"{text} ({_('celá ČR')})"
             elif name.startswith("bez_"):
                 text = ", ".join(str(item) for item in value)
             elif name == "zatez_max":
@@ -299,5 +336,13 @@ class OccupationFilter(django_filters.FilterSet):
             query = self.data.copy()
             for dropped in (name, "strana"):
                 query.pop(dropped, None)
-            active.append({"label": self.form.fields[name].label, "text": text, "query": query})
+            active.append(
+                {
+                    "label": self.form.fields[name].label,
+                    "text": text,
+                    "is_data": name in DATA_FILTERS,  # NSP names, Czech whatever the page
+                    "region": region,
+                    "query": query,
+                }
+            )
         return active

@@ -10,7 +10,7 @@ from occupations.czech import sort_key
 from occupations.filters import OccupationFilter
 from occupations.models import Field, IscoGroup, Occupation, SlugRedirect
 from occupations.selectors import profile_sections
-from wages.charts import MAP_ATTRIBUTION, table_chart, table_map
+from wages.charts import table_chart, table_map
 from wages.comparison import collected_ids
 from wages.selectors import table_view
 
@@ -63,7 +63,6 @@ def occupation_detail(request, slug):
             chart_sphere=sphere,
             wage_chart=table_chart(first, sphere),
             wage_map=table_map(first, sphere),
-            map_attribution=MAP_ATTRIBUTION,
         )
     return render(request, "occupations/detail.html", context)
 

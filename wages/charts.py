@@ -13,7 +13,7 @@ from pathlib import Path
 from nsp.vocabulary import REGIONS
 
 GEOJSON_PATH = Path(__file__).with_name("data") / "cz-regions.geojson"
-MAP_ATTRIBUTION = "Hranice krajů: name-suggestion-index contributors (BSD-3-Clause)"
+# The map's credit, as the boundaries' licence asks, is in wages/includes/map.html.
 MARKERS = ("circle", "square", "triangle", "diamond")  # one per compared occupation
 
 

@@ -11,7 +11,7 @@ from nsp.vocabulary import REGIONS
 from occupations.caching import public_page
 from occupations.models import Occupation
 from wages import comparison as cmp
-from wages.charts import MAP_ATTRIBUTION, series_chart, table_chart, table_map
+from wages.charts import series_chart, table_chart, table_map
 from wages.models import OccupationWageTable, Region, Sphere, WageFigure
 from wages.selectors import occupation_wage_tables
 
@@ -205,7 +205,6 @@ def explorer(request):
         "spheres": Sphere.choices,
         "query": query,
         "candidates": Occupation.objects.search(query)[:SEARCH_LIMIT] if query else [],
-        "attribution": MAP_ATTRIBUTION,
     }
     if occupation is not None:
         tables = occupation_wage_tables(occupation)

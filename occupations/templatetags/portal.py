@@ -12,7 +12,8 @@ def czk(value):
     """42292 -> '42 292 Kč' (no-break spaces); None -> 'bez údajů', never 0."""
     if value is None:
         return _("bez údajů")
-    return f"{number_format(value, force_grouping=True)}\xa0{_('Kč')}"
+    currency = _("Kč")
+    return f"{number_format(value, force_grouping=True)}\xa0{currency}"
 
 
 @register.filter
@@ -21,7 +22,8 @@ def czk_thousands(value):
     if not value:
         return "0"
     thousands = number_format(value / 1000, decimal_pos=0 if value % 1000 == 0 else 1)
-    return f"{thousands}\xa0{_('tis.')}"
+    unit = _("tis.")  # thousands on a chart axis
+    return f"{thousands}\xa0{unit}"
 
 
 @register.filter

@@ -31,7 +31,9 @@ def text_of(html):
 def wage_row(html, region):
     """The text of a region's row in the comparison wage table."""
     table = html[html.index('class="compare-wages"') :]
-    match = re.search(rf"<tr><th scope=\"row\">{re.escape(region)}</th>(.*?)</tr>", table, re.S)
+    match = re.search(
+        rf"<tr><th scope=\"row\"[^>]*>{re.escape(region)}</th>(.*?)</tr>", table, re.S
+    )
     assert match, region
     return text_of(match.group(1))
 
