@@ -195,12 +195,15 @@ class OccupationAdmin(DataChangeAdmin):
         ]
 
 
-class CatalogueAdmin(DataChangeAdmin):
+class UsageAdmin(DataChangeAdmin):
+    """A catalogue whose list shows how many occupations use each entry."""
+
+    usage_lookup = "occupations"  # the path from an entry to the occupations using it
     search_fields = ["name"]
     list_display = ["name", "occupation_count"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(usage=Count("occupations", distinct=True))
+        return super().get_queryset(request).annotate(usage=Count(self.usage_lookup, distinct=True))
 
     @admin.display(description=_("povolání"), ordering="usage")
     def occupation_count(self, obj):
@@ -208,63 +211,43 @@ class CatalogueAdmin(DataChangeAdmin):
 
 
 @admin.register(m.Field)
-class FieldAdmin(CatalogueAdmin):
+class FieldAdmin(UsageAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(m.Subfield)
-class SubfieldAdmin(CatalogueAdmin):
+class SubfieldAdmin(UsageAdmin):
     list_display = ["name", "field", "occupation_count"]
     list_filter = ["field"]
 
 
 @admin.register(m.QualificationLevel)
-class QualificationLevelAdmin(CatalogueAdmin):
+class QualificationLevelAdmin(UsageAdmin):
     pass
 
 
 @admin.register(m.HealthRestriction)
-class HealthRestrictionAdmin(CatalogueAdmin):
+class HealthRestrictionAdmin(UsageAdmin):
     pass
 
 
 @admin.register(m.IscoGroup)
-class IscoGroupAdmin(CatalogueAdmin):
+class IscoGroupAdmin(UsageAdmin):
     search_fields = ["code", "name"]
     list_display = ["code", "name", "occupation_count"]
 
 
 @admin.register(m.WorkConditionFactor)
-class WorkConditionFactorAdmin(DataChangeAdmin):
-    search_fields = ["name"]
-    list_display = ["name", "occupation_count"]
-
-    def get_queryset(self, request):
-        return (
-            super().get_queryset(request).annotate(usage=Count("loads__occupation", distinct=True))
-        )
-
-    @admin.display(description=_("povolání"), ordering="usage")
-    def occupation_count(self, obj):
-        return obj.usage
+class WorkConditionFactorAdmin(UsageAdmin):
+    usage_lookup = "loads__occupation"
 
 
 @admin.register(m.EducationField)
-class EducationFieldAdmin(DataChangeAdmin):
+class EducationFieldAdmin(UsageAdmin):
+    usage_lookup = "occupation_links__occupation"
     search_fields = ["code", "name"]
     list_display = ["type", "code", "name", "occupation_count"]
     list_filter = ["type"]
-
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(usage=Count("occupation_links__occupation", distinct=True))
-        )
-
-    @admin.display(description=_("povolání"), ordering="usage")
-    def occupation_count(self, obj):
-        return obj.usage
 
 
 @admin.register(m.SlugRedirect)

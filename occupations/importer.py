@@ -233,6 +233,14 @@ _OCCUPATION_FIELDS = [
 ]
 
 
+_REGIONAL_CONFLICT = _(
+    "Wage table CZ-ISCO %(code)s (%(year)s) differs between files; the last one wins."
+)
+_NATIONAL_CONFLICT = _(
+    "National medians for CZ-ISCO %(code)s (%(year)s) differ between files; the last one wins."
+)
+
+
 class _Writer:
     def __init__(self, report):
         self.report = report
@@ -366,12 +374,18 @@ class _Writer:
         self.field_slugs.add(slug)
         return {"slug": slug}
 
+    def keep_last(self, tables, source, rows, conflict):
+        """Keep the figures of the last file that gives them; warn when files disagree."""
+        key = (source["isco_code"], source["year"])
+        if key in tables and tables[key] != rows:
+            self.report.warnings.append(Message(conflict, code=key[0], year=key[1]))
+        tables[key] = rows
+
     def write_wage_tables(self, documents):
         regions = {r.name: r.pk for r in Region.objects.all()}
         regional, national = {}, {}
         for d in documents:
             for table in d["wages"]:
-                key = (table["isco_code"], table["year"])
                 rows = {}
                 for row in table["regions"]:
                     for sphere in vocab.SPHERES:
@@ -381,36 +395,13 @@ class _Writer:
                             values["median"],
                             values["high"],
                         )
-                if key in regional and regional[key] != rows:
-                    self.report.warnings.append(
-                        Message(
-                            _(
-                                "Wage table CZ-ISCO %(code)s (%(year)s) differs between files; "
-                                "the last one wins."
-                            ),
-                            code=key[0],
-                            year=key[1],
-                        )
-                    )
-                regional[key] = rows
+                self.keep_last(regional, table, rows, _REGIONAL_CONFLICT)
             for row in d["national_wages"]:
-                key = (row["isco_code"], row["year"])
                 rows = {
                     (None, vocab.BUSINESS): (None, row["business_median"], None),
                     (None, vocab.PUBLIC): (None, row["public_median"], None),
                 }
-                if key in national and national[key] != rows:
-                    self.report.warnings.append(
-                        Message(
-                            _(
-                                "National medians for CZ-ISCO %(code)s (%(year)s) differ "
-                                "between files; the last one wins."
-                            ),
-                            code=key[0],
-                            year=key[1],
-                        )
-                    )
-                national[key] = rows
+                self.keep_last(national, row, rows, _NATIONAL_CONFLICT)
 
         keys = list(dict.fromkeys([*regional, *national]))  # document order: stable pks
         table_ids = _upsert(

@@ -291,3 +291,23 @@ def test_a_value_longer_than_its_column_is_refused_with_its_file(tmp_path):
     assert error.startswith(f"{long}:1: Onemocnění: ")
     assert "longer than 300 characters" in error
     assert not Occupation.objects.exists()
+
+
+def test_files_that_disagree_on_a_shared_wage_table_are_warned_about(tmp_path):
+    other = write_variant(
+        tmp_path,
+        SEED_SPECIALIZATION,
+        "other.txt",
+        ("102742", "190003"),
+        ("Plzeňský kraj\t34 478 Kč\t50 359 Kč", "Plzeňský kraj\t34 478 Kč\t50 360 Kč"),
+    )
+
+    report = import_paths([SEED_SPECIALIZATION, other])
+
+    assert [str(w) for w in report.warnings] == [
+        "Wage table CZ-ISCO 4222 (2023) differs between files; the last one wins."
+    ]
+    plzen = WageFigure.objects.get(
+        table__isco_group__code="4222", region__slug="plzensky", sphere="business"
+    )
+    assert plzen.median == 50360
