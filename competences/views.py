@@ -8,6 +8,7 @@ from nsp import vocabulary as vocab
 from occupations.caching import public_page
 
 PAGE_SIZE = 50
+OCCUPATIONS_PER_PAGE = 100
 
 
 @require_safe
@@ -37,16 +38,18 @@ def competence_detail(request, category, code):
     if category not in CATEGORY_BY_SLUG:
         raise Http404("No such competence category.")
     competence = get_object_or_404(Competence, category=CATEGORY_BY_SLUG[category], code=code)
-    links = competence.occupation_links.select_related("occupation__field").order_by(
-        "-level", "occupation__title_sort_key"
+    links = competence.occupation_links.select_related("occupation").order_by(
+        "-level", "occupation__title_sort_key", "occupation__nsp_id"
     )
+    # A general skill is needed by most profiles: a page of them at a time.
+    page = Paginator(links, OCCUPATIONS_PER_PAGE).get_page(request.GET.get("strana"))
     return render(
         request,
         "competences/detail.html",
         {
             "competence": competence,
             "scale": vocab.COMPETENCE_CATEGORY_BY_KEY[competence.category],
-            "links": links,
+            "page": page,
         },
     )
 

@@ -12,23 +12,32 @@ catalogue (an import, an admin edit) bumps DataVersion. So:
   unreachable at once; nothing needs purging.
 """
 
+import gzip
 import hashlib
 import os
-import zlib
+import re
+from datetime import UTC, datetime
 from functools import cache, wraps
 from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import connection
 from django.http import HttpResponse
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.cache import (
+    cc_delim_re,
+    get_conditional_response,
+    patch_cache_control,
+    patch_vary_headers,
+)
 from django.utils.http import http_date
 
 from occupations.models import DataVersion
 
 CACHE_ALIAS = "default"
 PAGE_TIMEOUT = 60 * 60  # seconds; a new data version makes older copies unreachable anyway
-MAX_STORED_BYTES = 2 * 1024 * 1024
+MAX_STORED_BYTES = 16 * 1024 * 1024  # uncompressed; stored gzipped (the sitemap is the largest)
+_ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 
 @cache
@@ -47,14 +56,32 @@ def release():
     return digest.hexdigest()[:12]
 
 
+@cache
+def _version_sql():
+    quote = connection.ops.quote_name
+    meta = DataVersion._meta
+    return (
+        f"SELECT {quote(meta.get_field('number').column)}, "
+        f"{quote(meta.get_field('changed_at').column)} FROM {quote(meta.db_table)} WHERE "
+        f"{quote(meta.pk.column)} = 1"
+    )
+
+
 def current_version():
-    """(number, changed_at) of the catalogue: one small query."""
-    return DataVersion.objects.values_list("number", "changed_at").get(pk=1)
+    """(number, changed_at) of the catalogue. Asked on every public request, so it skips
+    the ORM: one plain SELECT by primary key."""
+    with connection.cursor() as cursor:
+        cursor.execute(_version_sql())
+        number, changed_at = cursor.fetchone()
+    if isinstance(changed_at, str):  # SQLite returns the stored text (UTC)
+        changed_at = datetime.fromisoformat(changed_at).replace(tzinfo=UTC)
+    return number, changed_at
 
 
 def etag_for(version):
     number, changed_at = version
-    return f'"{number}-{int(changed_at.timestamp() * 1000)}-{release()}"'
+    # Weak: the same page may be sent gzipped or not.
+    return f'W/"{number}-{int(changed_at.timestamp() * 1000)}-{release()}"'
 
 
 def cache_key(version, request):
@@ -94,16 +121,18 @@ def public_page(view):
 
 
 class PublicPageCacheMiddleware:
-    """Serve stored copies of @public_page responses before the rest of the stack runs."""
+    """Serve stored copies of @public_page responses before the rest of the stack runs.
+
+    Copies are kept gzip-compressed: small in memory, and sent as they are to the clients
+    that accept gzip (every browser and CDN); the others get them decompressed."""
 
     def __init__(self, get_response):
         self.get_response = get_response
         self.cache = caches[CACHE_ALIAS]
+        self.skipped = (f"/{settings.STATIC_URL.lstrip('/')}", f"/{settings.ADMIN_PATH}")
 
     def __call__(self, request):
-        if request.method not in ("GET", "HEAD") or request.path.startswith(
-            (settings.STATIC_URL, f"/{settings.ADMIN_PATH}")
-        ):
+        if request.method not in ("GET", "HEAD") or request.path.startswith(self.skipped):
             return self.get_response(request)
         version = current_version()
         request.data_version = version
@@ -112,14 +141,22 @@ class PublicPageCacheMiddleware:
             return self.replay(request, version, stored)
         response = self.get_response(request)
         key = getattr(response, "public_cache_key", None)
-        if key and len(response.content) <= MAX_STORED_BYTES:
-            self.cache.set(key, self.freeze(response), PAGE_TIMEOUT)
+        if key:
+            # The language is in the path (/…, /en/…), not in Accept-Language, whatever
+            # LocaleMiddleware says: one copy per URL and encoding for caches and CDNs.
+            vary = [v for v in cc_delim_re.split(response.get("Vary", "")) if v]
+            response.headers.pop("Vary", None)
+            patch_vary_headers(
+                response, [v for v in vary if v.lower() != "accept-language"] + ["Accept-Encoding"]
+            )
+            if len(response.content) <= MAX_STORED_BYTES:
+                self.cache.set(key, self.freeze(response), PAGE_TIMEOUT)
         return response
 
     @staticmethod
     def freeze(response):
-        headers = [(name, value) for name, value in response.items()]
-        return response.status_code, headers, zlib.compress(response.content, 1)
+        headers = [(name, value) for name, value in response.items() if name != "Content-Length"]
+        return response.status_code, headers, gzip.compress(response.content, 5, mtime=0)
 
     @staticmethod
     def replay(request, version, stored):
@@ -130,7 +167,11 @@ class PublicPageCacheMiddleware:
         if not_modified is not None:
             _public_headers(not_modified, version)
             return not_modified
-        response = HttpResponse(zlib.decompress(body), status=status)
+        if _ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")):
+            response = HttpResponse(body, status=status)
+            response["Content-Encoding"] = "gzip"
+        else:
+            response = HttpResponse(gzip.decompress(body), status=status)
         for name, value in headers:
             response[name] = value
         return response

@@ -85,19 +85,23 @@ def occupation_national_rows(occupation):
 
 
 def median_subquery(region=None, sphere=vocab.BUSINESS):
-    """The median of an occupation's first wage table in `region` (None: the national
-    median) and `sphere`, for annotating occupations."""
-    from wages.models import OccupationWageTable
+    """The median in `region` (None: the national median) and `sphere` of an occupation's
+    first wage table (the one its profile shows first), for annotating occupations.
 
-    links = OccupationWageTable.objects.filter(
-        occupation=OuterRef("pk"),
-        scope="regional" if region else "national",
-        table__figures__sphere=sphere,
-        table__figures__median__isnull=False,
-        **(
-            {"table__figures__region": region}
-            if region
-            else {"table__figures__region__isnull": True}
-        ),
-    ).order_by("position", "-table__year")
-    return Subquery(links.values("table__figures__median")[:1])
+    Two nested lookups, each on a unique index, so the database finds the figure of each
+    occupation directly instead of joining every table's figures."""
+    from wages.models import OccupationWageTable, WageFigure
+
+    first_table = (
+        OccupationWageTable.objects.filter(
+            occupation=OuterRef(OuterRef("pk")), scope="regional" if region else "national"
+        )
+        .order_by("position")
+        .values("table_id")[:1]
+    )
+    figure = WageFigure.objects.filter(
+        table_id=Subquery(first_table),
+        sphere=sphere,
+        **({"region": region} if region else {"region__isnull": True}),
+    )
+    return Subquery(figure.values("median")[:1])

@@ -1,5 +1,7 @@
 """Public pages are cached and revalidated, and never outlive the data they show."""
 
+import gzip
+
 import pytest
 from django.contrib.auth.models import User
 from django.db import connection
@@ -34,7 +36,8 @@ def test_a_stored_page_costs_one_query(client, seeds):
 def test_public_pages_can_be_revalidated(client, seeds):
     response, _ = get(client, PROFILE)
     assert response["Cache-Control"] == "public, max-age=0, must-revalidate"
-    assert response["ETag"].startswith('"')
+    assert response["ETag"].startswith('W/"')  # weak: sent gzipped or not
+    assert response["Vary"] == "Accept-Encoding"
     assert response["Last-Modified"].endswith("GMT")
 
     again, queries = get(client, PROFILE, if_none_match=response["ETag"])
@@ -42,6 +45,18 @@ def test_public_pages_can_be_revalidated(client, seeds):
     assert again.status_code == 304
     assert again.content == b""
     assert queries == 1
+
+
+def test_stored_pages_go_out_gzipped_to_clients_that_accept_it(client, seeds):
+    plain, _ = get(client, PROFILE)
+    zipped, queries = get(client, PROFILE, accept_encoding="gzip, deflate, br")
+    again, _ = get(client, PROFILE)
+
+    assert zipped["Content-Encoding"] == "gzip"
+    assert gzip.decompress(zipped.content) == plain.content == again.content
+    assert "Content-Encoding" not in again
+    assert zipped["ETag"] == plain["ETag"] and queries == 1
+    assert "Content-Security-Policy" in zipped  # stored with the page
 
 
 @pytest.mark.parametrize(

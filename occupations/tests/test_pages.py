@@ -175,3 +175,23 @@ def test_isco_page_shows_the_group_wages_and_occupations(client, seeds):
     assert row(html, "Kraj Vysočina") == "27 380 Kč 69 465 Kč 164 372 Kč bez údajů"
     assert "74 546 Kč" in text and "58 351 Kč" in text
     assert "12214" in text  # its subgroup
+
+
+def test_a_competence_needed_by_many_lists_them_a_page_at_a_time(client, seeds):
+    from competences.models import Competence, OccupationCompetence
+
+    competence = Competence.objects.get(category="general_skill", code="b01")
+    for number in range(120):
+        occupation = Occupation.objects.create(
+            nsp_id=500000 + number, kind="occupation", title=f"Zedník {number:03d}"
+        )
+        OccupationCompetence.objects.create(occupation=occupation, competence=competence, level=1)
+
+    first = client.get("/kompetence/obecne-dovednosti/b01/")
+    second = client.get("/kompetence/obecne-dovednosti/b01/", {"strana": 2})
+
+    assert "Vyžaduje ji 122 povolání" in text_of(first.content.decode())
+    assert len(first.context["page"]) == 100
+    # Level 2 (the seeds) first, then level 1 in Czech order.
+    assert [link.occupation.nsp_id for link in first.context["page"]][:2] == [102742, 103332]
+    assert [link.occupation.title for link in second.context["page"]][-1] == "Zedník 119"
