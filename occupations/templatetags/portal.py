@@ -2,6 +2,8 @@
 
 from django import template
 from django.utils.formats import number_format
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 register = template.Library()
@@ -33,12 +35,39 @@ def yes_no(value):
     return _("ano") if value else _("ne")
 
 
-@register.inclusion_tag("includes/level_scale.html")
+@register.simple_tag
 def level_scale(level, scale_min, scale_max):
-    """A level drawn on its scale, e.g. 4 on 1–8, with the numbers for screen readers."""
-    return {
+    """A level drawn on its scale, e.g. 4 on 1–8, with the numbers for screen readers.
+
+    Built here rather than in an included template: a profile draws dozens of them."""
+    label = _("úroveň %(level)s na stupnici %(low)s–%(high)s") % {
         "level": level,
-        "scale_min": scale_min,
-        "scale_max": scale_max,
-        "steps": [(step, step <= level) for step in range(max(scale_min, 1), scale_max + 1)],
+        "low": scale_min,
+        "high": scale_max,
     }
+    steps = "".join(
+        '<span class="scale-step is-filled"></span>' if step <= level else
+        '<span class="scale-step"></span>'
+        for step in range(max(scale_min, 1), scale_max + 1)
+    )  # fmt: skip
+    return format_html(
+        '<span class="scale" role="img" aria-label="{}">{}</span> '
+        '<span class="scale-value" aria-hidden="true">{}/{}</span>',
+        label,
+        mark_safe(steps),  # fixed markup, no data in it
+        level,
+        scale_max,
+    )
+
+
+@register.simple_tag
+def range_cells(figure):
+    """Od, Medián and Do of a wage figure as three table cells, or one 'bez údajů' cell."""
+    if figure is None:
+        return format_html('<td class="missing" colspan="3">{}</td>', _("bez údajů"))
+    return format_html(
+        '<td class="num">{}</td><td class="num median">{}</td><td class="num">{}</td>',
+        czk(figure.low),
+        czk(figure.median),
+        czk(figure.high),
+    )
