@@ -235,7 +235,7 @@ class OccupationFilter(django_filters.FilterSet):
 
     def filter_isco(self, queryset, name, value):
         code = value.strip()
-        if not code.isdigit():
+        if not (code.isascii() and code.isdigit()):
             return queryset.none()
         return queryset.filter(isco_links__group__code__startswith=code).distinct()
 

@@ -391,6 +391,17 @@ class Occupation(models.Model):
         self.title_sort_key = sort_key(self.title)
 
 
+def nsp_id_from(value):
+    """The NSP id a query parameter names, or None. ASCII digits only: '²'.isdigit() is
+    true, but int() refuses it."""
+    value = str(value).strip()
+    if value.isascii() and value.isdigit() and len(value) <= len(str(vocab.MAX_NSP_ID)):
+        number = int(value)
+        if 1 <= number <= vocab.MAX_NSP_ID:
+            return number
+    return None
+
+
 def free_slug(title, taken):
     """A slug from the title, with -2, -3… when `taken` has it already."""
     base = slugify(title)[:280] or "povolani"

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from competences.models import Category
 from nsp import vocabulary as vocab
 from nsp.vocabulary import REGIONS
-from occupations.models import Occupation
+from occupations.models import Occupation, nsp_id_from
 from occupations.selectors import competence_sections, work_conditions
 from wages.charts import marker_path
 from wages.selectors import occupation_national_rows, occupation_wage_tables
@@ -50,16 +50,16 @@ def read_ids(values):
     """Parse the repeated `id` parameter; list the problems a person can fix."""
     ids, problems = [], []
     for value in values:
-        value = value.strip()
-        if not value.isdigit() or len(value) > 9:
+        nsp_id = nsp_id_from(value)
+        if nsp_id is None:
             problems.append(
                 _("„%(value)s“ není číslo profilu (NSP ID je celé číslo, např. 102742).")
-                % {"value": value[:30]}
+                % {"value": value.strip()[:30]}
             )
-        elif int(value) in ids:
-            problems.append(_("Profil %(id)s je v porovnání dvakrát.") % {"id": value})
+        elif nsp_id in ids:
+            problems.append(_("Profil %(id)s je v porovnání dvakrát.") % {"id": nsp_id})
         else:
-            ids.append(int(value))
+            ids.append(nsp_id)
     if len(ids) > MAX_COMPARED:
         problems.append(
             _("Porovnat lze nejvýše %(max)s povolání najednou, zadáno jich je %(count)s.")
@@ -72,8 +72,9 @@ def collected_ids(request):
     """The ids collected in the `porovnat` parameter of a list or profile page."""
     ids = []
     for value in request.GET.getlist(COLLECT_PARAM):
-        if value.isdigit() and len(value) <= 9 and int(value) not in ids:
-            ids.append(int(value))
+        nsp_id = nsp_id_from(value)
+        if nsp_id is not None and nsp_id not in ids:
+            ids.append(nsp_id)
     return ids[:MAX_COMPARED]
 
 

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_safe
 from nsp import vocabulary as vocab
 from nsp.vocabulary import REGIONS
 from occupations.caching import public_page
-from occupations.models import Occupation
+from occupations.models import Occupation, nsp_id_from
 from wages import comparison as cmp
 from wages.charts import series_chart, table_chart, table_map
 from wages.models import OccupationWageTable, Region, Sphere, WageFigure
@@ -193,10 +193,10 @@ def explorer(request):
     sphere = sphere_from(request)
     regions = list(Region.objects.all())
     region = next((r for r in regions if r.slug == request.GET.get("kraj")), None)
-    nsp_id = request.GET.get("povolani", "")
+    nsp_id = nsp_id_from(request.GET.get("povolani", ""))
     occupation = None
-    if nsp_id.isdigit() and len(nsp_id) <= 9:
-        occupation = Occupation.objects.with_profile().filter(nsp_id=int(nsp_id)).first()
+    if nsp_id is not None:
+        occupation = Occupation.objects.with_profile().filter(nsp_id=nsp_id).first()
     query = request.GET.get("hledat", "").strip()[:200]
     context = {
         "regions": regions,
