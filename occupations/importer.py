@@ -233,12 +233,107 @@ _OCCUPATION_FIELDS = [
 ]
 
 
-_REGIONAL_CONFLICT = _(
-    "Wage table CZ-ISCO %(code)s (%(year)s) differs between files; the last one wins."
-)
-_NATIONAL_CONFLICT = _(
-    "National medians for CZ-ISCO %(code)s (%(year)s) differ between files; the last one wins."
-)
+_CONFLICTS = {
+    "wages": _(
+        "Wage table CZ-ISCO %(key)s differs between %(first)s and %(last)s; the figures of "
+        "%(last)s are stored for both."
+    ),
+    "national_wages": _(
+        "National medians for CZ-ISCO %(key)s differ between %(first)s and %(last)s; those of "
+        "%(last)s are stored for both."
+    ),
+    "isco": _(
+        "CZ-ISCO %(key)s is named differently in %(first)s and %(last)s; the name in %(last)s "
+        "is stored for both."
+    ),
+    "competences": _(
+        "Competence %(key)s is named differently in %(first)s and %(last)s; the name in "
+        "%(last)s is stored for both."
+    ),
+}
+
+
+def _shared_facts(document):
+    """(section, key, value) of what the document says about rows it shares with others."""
+    for table in document["wages"]:
+        yield "wages", (table["isco_code"], table["year"]), table["regions"]
+    for row in document["national_wages"]:
+        medians = (row["business_median"], row["public_median"])
+        yield "national_wages", (row["isco_code"], row["year"]), medians
+    for item in document["isco"]:
+        yield "isco", item["code"], item["name"]
+    for competence in document["competences"]:
+        yield "competences", (competence["category"], competence["code"]), competence["name"]
+
+
+def _described(section, key):
+    """How a conflict message names the shared row."""
+    if section in ("wages", "national_wages"):
+        code, year = key
+        return f"{code} ({year})"
+    if section == "competences":
+        category, code = key
+        return f"{code} ({vocab.COMPETENCE_CATEGORY_BY_KEY[category].heading})"
+    return key
+
+
+def agreed_documents(profiles, report):
+    """The documents, each stating shared rows (wage tables, ISCO and competence names) as
+    the whole import stores them: when files disagree, the last one wins for all of them.
+
+    Comparing these with what is stored keeps a re-import of the same files from finding
+    a change every time (otherwise each run would write the other file's figures back).
+    Every disagreement is a warning, on every run, until the files agree."""
+    documents = [in_region_order(profile.document) for profile in profiles]
+    final, first_source = {}, {}
+    for profile, document in zip(profiles, documents, strict=True):
+        for section, key, value in _shared_facts(document):
+            known = final.get((section, key))
+            if known is not None and known[0] != value:
+                report.warnings.append(
+                    Message(
+                        _CONFLICTS[section],
+                        key=_described(section, key),
+                        first=first_source[(section, key)],
+                        last=profile.source,
+                    )
+                )
+            first_source.setdefault((section, key), profile.source)
+            final[(section, key)] = (value, profile.source)
+    if not report.warnings:
+        return documents
+    return [_with_shared_facts(document, final) for document in documents]
+
+
+def _with_shared_facts(document, final):
+    def agreed(section, key):
+        return final[(section, key)][0]
+
+    return {
+        **document,
+        "wages": [
+            {**t, "regions": agreed("wages", (t["isco_code"], t["year"]))}
+            for t in document["wages"]
+        ],
+        "national_wages": [
+            {
+                **row,
+                **dict(
+                    zip(
+                        ("business_median", "public_median"),
+                        agreed("national_wages", (row["isco_code"], row["year"])),
+                        strict=True,
+                    )
+                ),
+            }
+            for row in document["national_wages"]
+        ],
+        "isco": [{**i, "name": agreed("isco", i["code"])} for i in document["isco"]],
+        "competences": [
+            {**c, "name": agreed("competences", (c["category"], c["code"]))}
+            for c in document["competences"]
+        ],
+    }
 
 
 class _Writer:
@@ -246,15 +341,17 @@ class _Writer:
         self.report = report
 
     def write(self, profiles):
-        existing = self.existing_documents([p.document["nsp_id"] for p in profiles])
+        documents = agreed_documents(profiles, self.report)
+        existing = self.existing_documents([d["nsp_id"] for d in documents])
         changed = []
-        for profile in profiles:
-            document = profile.document
+        for profile, document in zip(profiles, documents, strict=True):
             stored = existing.get(document["nsp_id"])
             if stored is None:
                 status = CREATED
+            elif stored == document:
+                status = UNCHANGED
             else:
-                status = UNCHANGED if stored == in_region_order(document) else UPDATED
+                status = UPDATED
             self.report.results.append(
                 FileResult(profile.source, document["nsp_id"], document["title"], status)
             )
@@ -374,13 +471,6 @@ class _Writer:
         self.field_slugs.add(slug)
         return {"slug": slug}
 
-    def keep_last(self, tables, source, rows, conflict):
-        """Keep the figures of the last file that gives them; warn when files disagree."""
-        key = (source["isco_code"], source["year"])
-        if key in tables and tables[key] != rows:
-            self.report.warnings.append(Message(conflict, code=key[0], year=key[1]))
-        tables[key] = rows
-
     def write_wage_tables(self, documents):
         regions = {r.name: r.pk for r in Region.objects.all()}
         regional, national = {}, {}
@@ -395,13 +485,13 @@ class _Writer:
                             values["median"],
                             values["high"],
                         )
-                self.keep_last(regional, table, rows, _REGIONAL_CONFLICT)
+                regional[(table["isco_code"], table["year"])] = rows
             for row in d["national_wages"]:
                 rows = {
                     (None, vocab.BUSINESS): (None, row["business_median"], None),
                     (None, vocab.PUBLIC): (None, row["public_median"], None),
                 }
-                self.keep_last(national, row, rows, _NATIONAL_CONFLICT)
+                national[(row["isco_code"], row["year"])] = rows
 
         keys = list(dict.fromkeys([*regional, *national]))  # document order: stable pks
         table_ids = _upsert(

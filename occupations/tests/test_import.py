@@ -293,7 +293,15 @@ def test_a_value_longer_than_its_column_is_refused_with_its_file(tmp_path):
     assert not Occupation.objects.exists()
 
 
-def test_files_that_disagree_on_a_shared_wage_table_are_warned_about(tmp_path):
+def plzen_median():
+    return WageFigure.objects.get(
+        table__isco_group__code="4222", region__slug="plzensky", sphere="business"
+    ).median
+
+
+def test_files_that_disagree_on_a_shared_wage_table_agree_on_the_last_one(tmp_path):
+    # Seed 000 says Plzeňský kraj 50 359 Kč; this copy (another profile of group 4222)
+    # says 50 360 Kč for the same table.
     other = write_variant(
         tmp_path,
         SEED_SPECIALIZATION,
@@ -301,13 +309,46 @@ def test_files_that_disagree_on_a_shared_wage_table_are_warned_about(tmp_path):
         ("102742", "190003"),
         ("Plzeňský kraj\t34 478 Kč\t50 359 Kč", "Plzeňský kraj\t34 478 Kč\t50 360 Kč"),
     )
+    warning = (
+        f"Wage table CZ-ISCO 4222 (2023) differs between {SEED_SPECIALIZATION} and {other}; "
+        f"the figures of {other} are stored for both."
+    )
 
-    report = import_paths([SEED_SPECIALIZATION, other])
+    first = import_paths([SEED_SPECIALIZATION, other])
+    assert [str(w) for w in first.warnings] == [warning]
+    assert plzen_median() == 50360
+
+    # The same files again: nothing changes (no flip back to 50 359), and the warning stays.
+    again = import_paths([SEED_SPECIALIZATION, other])
+    assert [r.status for r in again.results] == [UNCHANGED, UNCHANGED]
+    assert [str(w) for w in again.warnings] == [warning]
+    assert plzen_median() == 50360
+
+    # In the other order the seed is last: its figure is stored, then kept.
+    reversed_order = import_paths([other, SEED_SPECIALIZATION])
+    assert [r.status for r in reversed_order.results] == [UPDATED, UPDATED]
+    assert plzen_median() == 50359
+    assert not import_paths([other, SEED_SPECIALIZATION]).changed
+
+
+def test_files_that_disagree_on_shared_names_agree_on_the_last_one(tmp_path):
+    renamed = write_variant(
+        tmp_path,
+        SEED_SPECIALIZATION,
+        "renamed.txt",
+        ("102742", "190004"),
+        ("i41._.0016\tobchodní právo", "i41._.0016\tobchodní právo ČR"),
+        ("- 4222 - Pracovníci v zákaznických kontaktních", "- 4222 - Pracovníci v kontaktních"),
+    )
+
+    report = import_paths([SEED_SPECIALIZATION, renamed])
 
     assert [str(w) for w in report.warnings] == [
-        "Wage table CZ-ISCO 4222 (2023) differs between files; the last one wins."
+        f"CZ-ISCO 4222 is named differently in {SEED_SPECIALIZATION} and {renamed}; the name "
+        f"in {renamed} is stored for both.",
+        f"Competence i41._.0016 (Odborné znalosti) is named differently in "
+        f"{SEED_SPECIALIZATION} and {renamed}; the name in {renamed} is stored for both.",
     ]
-    plzen = WageFigure.objects.get(
-        table__isco_group__code="4222", region__slug="plzensky", sphere="business"
-    )
-    assert plzen.median == 50360
+    assert IscoGroup.objects.get(code="4222").name == "Pracovníci v kontaktních centrech"
+    assert Competence.objects.get(code="i41._.0016").name == "obchodní právo ČR"
+    assert not import_paths([SEED_SPECIALIZATION, renamed]).changed
