@@ -6,11 +6,20 @@ from django.db import DataError, IntegrityError, transaction
 from competences.models import Competence, OccupationCompetence
 from occupations.models import (
     Activity,
+    AlternativeName,
     EducationField,
+    EscoLink,
     Field,
+    HealthRestriction,
     IscoGroup,
     Occupation,
     OccupationEducation,
+    OccupationHealthRestriction,
+    OccupationIsco,
+    OccupationQualification,
+    QualificationLevel,
+    RelatedOccupation,
+    SlugRedirect,
     Subfield,
     WorkConditionFactor,
     WorkConditionLoad,
@@ -251,3 +260,128 @@ def test_the_fourteen_regions_ship_with_the_schema():
     assert Region.objects.count() == 14
     assert list(Region.objects.values_list("nuts3", flat=True))[:2] == ["CZ010", "CZ020"]
     assert Region.objects.get(nuts3="CZ063").name == "Kraj Vysočina"
+
+
+def test_occupation_slug_is_not_empty():
+    # save() would make a slug from the title; bulk_create() writes the row as it is.
+    nameless = Occupation(nsp_id=5, kind="occupation", title="Zedník", slug="")
+    refused(lambda: Occupation.objects.bulk_create([nameless]))
+
+
+@pytest.mark.parametrize(
+    "model", [AlternativeName, RelatedOccupation], ids=lambda model: model.__name__
+)
+def test_named_parts_have_one_row_per_position(occupation, model):
+    model.objects.create(occupation=occupation, position=0, name="A")
+    refused(lambda: model.objects.create(occupation=occupation, position=0, name="B"))
+
+
+def test_esco_link_has_one_row_per_position(occupation):
+    def link(code):
+        return EscoLink.objects.create(
+            occupation=occupation, position=0, code=code, name="X", url="http://x.example/"
+        )
+
+    link("7112")
+    refused(lambda: link("7113"))
+
+
+@pytest.mark.parametrize(
+    ("model", "target_field", "make_target"),
+    [
+        (OccupationQualification, "level", lambda: QualificationLevel.objects.create(name="SŠ")),
+        (OccupationIsco, "group", lambda: IscoGroup.objects.create(code="7112", name="Zedníci")),
+        (
+            OccupationHealthRestriction,
+            "restriction",
+            lambda: HealthRestriction.objects.create(name="Alergie"),
+        ),
+    ],
+    ids=["qualification", "isco", "health"],
+)
+def test_a_shared_row_is_linked_once_per_occupation(occupation, model, target_field, make_target):
+    target = make_target()
+    model.objects.create(occupation=occupation, position=0, **{target_field: target})
+    refused(
+        lambda: model.objects.create(occupation=occupation, position=1, **{target_field: target})
+    )
+
+
+def test_an_education_field_is_linked_once_per_occupation(occupation):
+    field = EducationField.objects.create(type="RVP", code="36-67-H/01", name="Zedník")
+    OccupationEducation.objects.create(occupation=occupation, field=field, tier="best")
+    refused(
+        lambda: OccupationEducation.objects.create(
+            occupation=occupation, field=field, tier="suitable", position=1
+        )
+    )
+
+
+def test_wage_link_scope_is_regional_or_national(occupation, table):
+    refused(
+        lambda: OccupationWageTable.objects.create(occupation=occupation, table=table, scope="city")
+    )
+
+
+@pytest.mark.parametrize(
+    ("model", "values"),
+    [
+        (Field, {"name": "Stavebnictví", "slug": "stavebnictvi"}),
+        (QualificationLevel, {"name": "Střední vzdělání s výučním listem"}),
+        (WorkConditionFactor, {"name": "Zátěž hlukem"}),
+        (HealthRestriction, {"name": "Alergie"}),
+    ],
+    ids=lambda value: getattr(value, "__name__", ""),
+)
+def test_catalogue_names_are_unique(model, values):
+    model.objects.create(**values)
+    refused(lambda: model.objects.create(**values))
+
+
+def test_field_slug_is_unique():
+    Field.objects.create(name="Stavebnictví", slug="stavebnictvi")
+    refused(lambda: Field.objects.create(name="Stavebnictví a architektura", slug="stavebnictvi"))
+
+
+@pytest.mark.parametrize("column", ["name", "slug", "nuts3", "iso_3166_2"])
+def test_region_columns_are_unique(praha, column):
+    values = {"name": "Nový kraj", "short_name": "Nový", "slug": "novy", "nuts3": "CZ099",
+              "iso_3166_2": "CZ-99", column: getattr(praha, column)}  # fmt: skip
+    refused(lambda: Region.objects.create(**values))
+
+
+def test_an_old_address_redirects_to_one_profile(occupation):
+    other = Occupation.objects.create(nsp_id=6, kind="occupation", title="Tesař")
+    SlugRedirect.objects.create(old_slug="zednik-stary", occupation=occupation)
+    refused(lambda: SlugRedirect.objects.create(old_slug="zednik-stary", occupation=other))
+
+
+def test_every_constraint_of_the_data_model_is_tested_here():
+    """A new constraint needs a test above that shows it refusing a bad row."""
+    from django.apps import apps
+
+    tested = set(TESTED_CONSTRAINTS)
+    declared = {
+        constraint.name
+        for app in ("occupations", "wages", "competences")
+        for model in apps.get_app_config(app).get_models()
+        for constraint in model._meta.constraints
+    }
+    assert declared == tested
+
+
+# The names of the constraints the tests above make the database refuse.
+TESTED_CONSTRAINTS = [
+    "subfield_unique_in_field", "isco_code_is_1_to_5_digits", "education_field_unique",
+    "education_field_type_valid", "occupation_kind_valid", "occupation_nsp_id_positive",
+    "occupation_title_not_empty", "occupation_slug_not_empty", "alternative_name_position_unique",
+    "related_position_unique", "activity_position_unique", "qualification_unique_per_occupation",
+    "isco_unique_per_occupation", "esco_position_unique", "work_condition_level_unique",
+    "work_condition_level_1_to_4", "education_unique_per_occupation", "education_tier_valid",
+    "health_unique_per_occupation", "wage_table_unique", "wage_table_year_plausible",
+    "wage_figure_unique_regional", "wage_figure_unique_national", "wage_figure_sphere_valid",
+    "wage_figure_low_median_high_ordered", "wage_figure_national_is_median_only",
+    "occupation_wage_table_unique", "wage_link_scope_valid", "competence_unique_code",
+    "competence_category_valid", "competence_unique_per_occupation",
+    "competence_level_within_scale", "competence_suitability_positive",
+]  # fmt: skip
