@@ -150,10 +150,12 @@ def _split_lines(text):
 # --- pass 1: page-break blocks ----------------------------------------------------------
 
 _BREAK_HEADER = re.compile(r"^Typ JP(?: ID)?$")
-_TYPE_ENUM = re.compile(r"^WorkUnitTypeEnum\.\d+$")
-_TYPE_AND_ID = re.compile(r"^(\S+) (\d+)$")
-_ID = re.compile(r"^\d+$")
-_WHOLE_BREAK = re.compile(r"^Typ JP ID (\S+) (\d+)$")
+# Numbers are ASCII digits: \d and int() would also take '٤٢' or '４２', which the schema's
+# [0-9] patterns and the database refuse.
+_TYPE_ENUM = re.compile(r"^WorkUnitTypeEnum\.[0-9]+$")
+_TYPE_AND_ID = re.compile(r"^(\S+) ([0-9]+)$")
+_ID = re.compile(r"^[0-9]+$")
+_WHOLE_BREAK = re.compile(r"^Typ JP ID (\S+) ([0-9]+)$")
 # The first letters a page-break line can start with: Typ JP, WorkUnitTypeEnum, the words.
 _BREAK_INITIALS = frozenset({"T", "W"} | {word[0] for word in vocab.WORK_UNIT_TYPES})
 
@@ -302,16 +304,15 @@ LABELS = {
 }
 _LABEL = re.compile(r"^(?P<label>[^:]{2,60}?)\s*:(?:\s+(?P<value>.*))?$")
 
-_REGIONAL_HEADING = re.compile(r"^Hrubé měsíční mzdy podle krajů v roce (\d{4})$", re.IGNORECASE)
-_NATIONAL_HEADING = re.compile(r"^Hrubé měsíční mzdy v roce (\d{4}) celkem$", re.IGNORECASE)
-_WAGE_GROUP = re.compile(r"^(?P<name>.+?) ?\(CZ-ISCO (?P<code>\d{1,5})\)$")
-_ISCO_ITEM = re.compile(r"^[-•–] ?(?P<code>\d{1,5}) [-–] (?P<name>.+)$")
+_REGIONAL_HEADING = re.compile(r"^Hrubé měsíční mzdy podle krajů v roce ([0-9]{4})$", re.IGNORECASE)
+_NATIONAL_HEADING = re.compile(r"^Hrubé měsíční mzdy v roce ([0-9]{4}) celkem$", re.IGNORECASE)
+_WAGE_GROUP = re.compile(r"^(?P<name>.+?) ?\(CZ-ISCO (?P<code>[0-9]{1,5})\)$")
+_ISCO_ITEM = re.compile(r"^[-•–] ?(?P<code>[0-9]{1,5}) [-–] (?P<name>.+)$")
 _BULLET = re.compile(r"^[-•–] ?(?P<text>.*)$")
-_AMOUNT = re.compile(r"^(?P<digits>\d{1,3}(?: \d{3})*|\d+)(?: ?Kč)?$")
+_AMOUNT = re.compile(r"^(?P<digits>[0-9]{1,3}(?: [0-9]{3})*|[0-9]+)(?: ?Kč)?$")
 _SUITABILITY_PREFIX = "CompetenceSuitabilityEnum."
-_LEVEL = re.compile(r"^\d+$")
-_ISCO_CODE = re.compile(r"^\d{1,5}$")
-_LEGEND_ITEM = re.compile(r"^[-•] ?\*?\d\.")
+_ISCO_CODE = re.compile(r"^[0-9]{1,5}$")
+_LEGEND_ITEM = re.compile(r"^[-•] ?\*?[0-9]\.")
 
 _SECTION_HEADINGS = {
     "pracovní činnosti": "activities",

@@ -598,3 +598,50 @@ def test_values_the_database_could_not_hold(old, new, word):
         parse_profile(text)
     assert error.value.line == line
     assert word in error.value.reason
+
+
+# --- numbers are ASCII digits only -----------------------------------------------------------
+# Python's \d and int() accept every Unicode digit; the schema's codes are [0-9] and the
+# database stores what the parser returns.
+
+ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+@pytest.mark.parametrize(
+    ("seed", "prefix", "old", "digits"),
+    [
+        ("spec", "- 42220 - ", "42220", ARABIC_INDIC),  # CZ-ISCO list
+        ("occ", "- 1221 - ", "1221", FULLWIDTH),
+        ("spec", "Pracovníci v zákaznických kontaktních centrech (CZ-ISCO", "4222", ARABIC_INDIC),
+        ("spec", "4222\tPracovníci v zákaznických kontaktních centrech\t37", "4222", FULLWIDTH),
+        ("occ", "12214\t", "12214", ARABIC_INDIC),  # national wage row
+        ("spec", "Hlavní město Praha\t", "30 761", ARABIC_INDIC),  # amount
+        ("occ", "1221\tŘídící", "74 546", FULLWIDTH),
+        ("spec", "Hrubé měsíční mzdy podle krajů", "2023", ARABIC_INDIC),  # year
+        ("occ", "Hrubé měsíční mzdy v roce", "2020", FULLWIDTH),
+    ],
+)  # fmt: skip
+def test_non_ascii_digits_are_refused(seed, prefix, old, digits):
+    text, line = edit_line(seed, prefix, lambda line: line.replace(old, old.translate(digits), 1))
+    assert old.translate(digits) in text.split("\n")[line - 1]
+    error = parse_error(text)
+    assert error.line == line, (error.line, line, error.reason)
+
+
+@pytest.mark.parametrize(
+    ("seed", "which", "block"),
+    [
+        ("spec", 0, ["Typ JP\tID", "WorkUnitTypeEnum.2\t" + "102742".translate(ARABIC_INDIC)]),
+        ("spec", 1, ["WorkUnitTypeEnum.2", "", "102742".translate(FULLWIDTH)]),
+        (
+            "occ",
+            1,
+            ["Typ JP\tID\t\t\t", f"WorkUnitTypeEnum.1\t{'103332'.translate(FULLWIDTH)}\t\t"],
+        ),
+    ],
+)
+def test_non_ascii_digits_in_the_work_unit_id(seed, which, block):
+    text, first = with_block(seed, which, block)
+    error = parse_error(text)
+    assert first <= error.line < first + len(block), (error.line, first, error.reason)
