@@ -847,8 +847,19 @@ class _SectionParser:
                 low=category.scale_min,
                 high=category.scale_max,
             )
+        # Only the professional sections have the "Vhodnost" column, and every row fills it.
         suitability = None
-        if len(cells) == 4 and cells[3]:
+        if category.has_suitability:
+            if len(cells) == 3:
+                raise ParseError(
+                    line.number,
+                    _(
+                        "%(section)s %(code)s: no suitability "
+                        "(the 'Vhodnost' column, CompetenceSuitabilityEnum.N)"
+                    ),
+                    section=category.heading,
+                    code=code,
+                )
             number = cells[3].removeprefix(_SUITABILITY_PREFIX)
             if number == cells[3] or not (number.isascii() and number.isdigit()) or int(number) < 1:
                 raise ParseError(
@@ -859,6 +870,17 @@ class _SectionParser:
                     value=cells[3],
                 )
             suitability = int(number)
+        elif len(cells) == 4:
+            raise ParseError(
+                line.number,
+                _(
+                    "%(section)s %(code)s: %(value)r in a fourth column, "
+                    "but the section has no 'Vhodnost' column"
+                ),
+                section=category.heading,
+                code=code,
+                value=cells[3],
+            )
         self.duplicate(
             ("competence", category.key, code),
             line,

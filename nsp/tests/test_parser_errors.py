@@ -600,6 +600,37 @@ def test_values_the_database_could_not_hold(old, new, word):
     assert word in error.value.reason
 
 
+# --- competence rows have exactly their section's columns -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("seed", "prefix", "section"),
+    [
+        ("spec", "h13.D.5241\t", "Odborné dovednosti"),
+        ("spec", "i41._.0016\t", "Odborné znalosti"),  # last row before the levels note
+        ("occ", "h13._.0020\t", "Odborné znalosti"),
+    ],
+)
+@pytest.mark.parametrize("empty", ["", "\t"])
+def test_professional_competence_without_suitability(seed, prefix, section, empty):
+    text, line = edit_line(seed, prefix, lambda old: old.rsplit("\t", 1)[0] + empty)
+    code = prefix.rstrip("\t")
+    assert_error(text, line, section, code, "suitability")
+
+
+@pytest.mark.parametrize(
+    ("seed", "prefix", "section"),
+    [
+        ("spec", "b03\t", "Obecné dovednosti"),
+        ("spec", "2.1\tKompetence k efektivní", "Měkké kompetence"),
+        ("occ", "1.1\tProhlížení", "Digitální kompetence"),
+    ],
+)
+def test_suitability_in_a_section_without_that_column(seed, prefix, section):
+    text, line = edit_line(seed, prefix, lambda old: old + "\tCompetenceSuitabilityEnum.2")
+    assert_error(text, line, section, "CompetenceSuitabilityEnum.2", "'Vhodnost'")
+
+
 # --- numbers are ASCII digits only -----------------------------------------------------------
 # Python's \d and int() accept every Unicode digit; the schema's codes are [0-9] and the
 # database stores what the parser returns.
