@@ -503,7 +503,10 @@ class _SectionParser:
                 self.fail(line)
             return
         if heading.section == "wages":
-            self.wage_table = None
+            # The heading repeated after a page break with the same year: the rows that
+            # follow continue the table, whether or not its group line is repeated too.
+            if not (self.section == "wages" and heading.year == self.wage_year):
+                self.wage_table = None
             self.wage_year = heading.year
         elif heading.section == "national_wages":
             self.national_year = heading.year

@@ -359,6 +359,25 @@ def test_unknown_region(seed, prefix, bad):
     assert_error(text, line, bad)
 
 
+@pytest.mark.parametrize(
+    ("seed", "block", "first_row", "year"),
+    [
+        ("spec", BLOCKS["spec"][0], "Jihomoravský kraj\t", 2022),
+        ("occ", BLOCKS["occ"][0], "Kraj Vysočina\t", 2019),
+    ],
+)
+def test_wage_heading_of_another_year_after_a_page_break_needs_its_group_line(
+    seed, block, first_row, year
+):
+    """Rows under a heading of another year are another table: without their
+    'NAME (CZ-ISCO CODE)' line they belong to none."""
+    lines = lines_of(seed)
+    index = find_seq(lines, block) + len(block)
+    lines[index:index] = ["", f"Hrubé měsíční mzdy podle krajů v roce {year}"]
+    text = "\n".join(lines)
+    assert_error(text, find_prefix(lines, first_row) + 1, "CZ-ISCO CODE")
+
+
 # --- competences ----------------------------------------------------------------------------
 
 
