@@ -619,6 +619,97 @@ def test_values_the_database_could_not_hold(old, new, word):
     assert word in error.value.reason
 
 
+# --- no line is silently taken for the continuation of the one above ------------------------
+# The exports write every item, label value and legend text on one line (the seeds' longest
+# lines run to 250 characters), so a line that is neither a new item nor a known text is an
+# error at that line, not the second half of the line above.
+
+
+@pytest.mark.parametrize(
+    ("seed", "prefix"),
+    [("spec", "Odborný podsměr:"), ("occ", "Alternativní názvy:"), ("spec", "Regulovaná")],
+)
+def test_label_without_a_tab_after_a_label_is_an_unknown_label(seed, prefix):
+    text, line = insert_after(seed, prefix, ["Poznámka: něco"], "Poznámka: něco")
+    assert_error(text, line, "unknown label", "Poznámka")
+
+
+@pytest.mark.parametrize(
+    ("seed", "prefix", "bad"),
+    [
+        ("spec", "Příbuzné specializace:", "Vedoucí směny kontaktního centra"),
+        ("spec", "Odborný podsměr:", "a telemarketing"),
+        ("occ", "Kvalifikační úroveň:", "Manažer call centra"),
+        ("spec", "- Poruchy chování", "Poruchy spánku"),
+        ("occ", "- Poruchy vidění", "a sluchu"),
+        ("spec", "- Aplikace změn", "a jejich vyhodnocení."),
+        ("occ", "- Udržování a rozvoj", STRAY),
+        ("spec", "Přesné posouzení", STRAY),
+        ("occ", "Přesné posouzení", "Posouzení provede lékař."),
+        ("spec", "Faktor se při výkonu", STRAY),
+        ("occ", "Úroveň zátěže vysoce", STRAY),
+        ("spec", "- 2. Stupeň", STRAY),
+    ],
+    ids=[
+        "after-related-label",
+        "after-subfield-label",
+        "after-qualification-label-occ",
+        "after-health-item",
+        "after-health-item-occ",
+        "after-activity",
+        "after-activity-occ",
+        "after-disclaimer",
+        "after-disclaimer-occ",
+        "after-legend-description",
+        "after-last-legend-description-occ",
+        "between-legend-title-and-description",
+    ],
+)
+def test_line_is_not_a_continuation_of_the_line_above(seed, prefix, bad):
+    text, line = insert_after(seed, prefix, [bad], bad)
+    assert_error(text, line, bad[:40])
+
+
+LEGEND_2 = "- 2. Stupeň zátěže (únosná míra zdravotního rizika)"
+LEGEND_2_TEXT = "Ze zdravotního hlediska je míra zátěže faktorem únosná, nepřekračuje"
+LEGEND_1_TEXT = (
+    "Faktor se při výkonu práce nevyskytuje nebo je zátěž faktorem minimální, vliv faktoru je "
+    "ze zdravotního hlediska nevýznamný."
+)
+
+
+@pytest.mark.parametrize(
+    ("seed", "prefix", "edit"),
+    [
+        ("spec", LEGEND_2, lambda old: old.replace("únosná", "nízká")),
+        ("spec", LEGEND_2, lambda old: old.replace("2.", "5.")),
+        ("spec", LEGEND_2, lambda old: old.replace("2.", "3.")),  # the title of level 2
+        ("occ", "- 4. *Stupeň", lambda old: old.replace("vysoká", "extrémní")),
+        ("spec", LEGEND_2_TEXT, lambda old: old.replace("únosná", "přijatelná")),
+        ("occ", LEGEND_2_TEXT, lambda old: old[:60]),
+        # the description of level 1 under the title of level 2
+        ("spec", LEGEND_2_TEXT, lambda old: LEGEND_1_TEXT),
+        ("spec", "Přesné posouzení", lambda old: old.replace("s lékařem", "s psychologem")),
+        ("occ", "Přesné posouzení", lambda old: old.removesuffix(".")),
+    ],
+    ids=[
+        "legend-title",
+        "legend-level-5",
+        "legend-level-and-title-differ",
+        "legend-title-with-stars",
+        "legend-description",
+        "legend-description-cut",
+        "legend-description-of-another-level",
+        "disclaimer",
+        "disclaimer-without-full-stop",
+    ],
+)  # fmt: skip
+def test_legend_and_health_disclaimer_must_be_the_nsp_texts(seed, prefix, edit):
+    text, line = edit_line(seed, prefix, edit)
+    new = text.split("\n")[line - 1]
+    assert_error(text, line, new[:40])
+
+
 # --- competence rows have exactly their section's columns -----------------------------------
 
 
