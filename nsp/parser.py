@@ -150,10 +150,12 @@ def _split_lines(text):
 # --- pass 1: page-break blocks ----------------------------------------------------------
 
 _BREAK_HEADER = re.compile(r"^Typ JP(?: ID)?$")
-_TYPE_ENUM = re.compile(r"^WorkUnitTypeEnum\.\d+$")
-_TYPE_AND_ID = re.compile(r"^(\S+) (\d+)$")
-_ID = re.compile(r"^\d+$")
-_WHOLE_BREAK = re.compile(r"^Typ JP ID (\S+) (\d+)$")
+# Numbers are ASCII digits: \d and int() would also take '٤٢' or '４２', which the schema's
+# [0-9] patterns and the database refuse.
+_TYPE_ENUM = re.compile(r"^WorkUnitTypeEnum\.[0-9]+$")
+_TYPE_AND_ID = re.compile(r"^(\S+) ([0-9]+)$")
+_ID = re.compile(r"^[0-9]+$")
+_WHOLE_BREAK = re.compile(r"^Typ JP ID (\S+) ([0-9]+)$")
 # The first letters a page-break line can start with: Typ JP, WorkUnitTypeEnum, the words.
 _BREAK_INITIALS = frozenset({"T", "W"} | {word[0] for word in vocab.WORK_UNIT_TYPES})
 
@@ -302,16 +304,17 @@ LABELS = {
 }
 _LABEL = re.compile(r"^(?P<label>[^:]{2,60}?)\s*:(?:\s+(?P<value>.*))?$")
 
-_REGIONAL_HEADING = re.compile(r"^Hrubé měsíční mzdy podle krajů v roce (\d{4})$", re.IGNORECASE)
-_NATIONAL_HEADING = re.compile(r"^Hrubé měsíční mzdy v roce (\d{4}) celkem$", re.IGNORECASE)
-_WAGE_GROUP = re.compile(r"^(?P<name>.+?) ?\(CZ-ISCO (?P<code>\d{1,5})\)$")
-_ISCO_ITEM = re.compile(r"^[-•–] ?(?P<code>\d{1,5}) [-–] (?P<name>.+)$")
+_REGIONAL_HEADING = re.compile(r"^Hrubé měsíční mzdy podle krajů v roce ([0-9]{4})$", re.IGNORECASE)
+_NATIONAL_HEADING = re.compile(r"^Hrubé měsíční mzdy v roce ([0-9]{4}) celkem$", re.IGNORECASE)
+_WAGE_GROUP = re.compile(r"^(?P<name>.+?) ?\(CZ-ISCO (?P<code>[0-9]{1,5})\)$")
+_ISCO_ITEM = re.compile(r"^[-•–] ?(?P<code>[0-9]{1,5}) [-–] (?P<name>.+)$")
 _BULLET = re.compile(r"^[-•–] ?(?P<text>.*)$")
-_AMOUNT = re.compile(r"^(?P<digits>\d{1,3}(?: \d{3})*|\d+)(?: ?Kč)?$")
+_AMOUNT = re.compile(r"^(?P<digits>[0-9]{1,3}(?: [0-9]{3})*|[0-9]+)(?: ?Kč)?$")
 _SUITABILITY_PREFIX = "CompetenceSuitabilityEnum."
-_LEVEL = re.compile(r"^\d+$")
-_ISCO_CODE = re.compile(r"^\d{1,5}$")
-_LEGEND_ITEM = re.compile(r"^[-•] ?\*?\d\.")
+_ISCO_CODE = re.compile(r"^[0-9]{1,5}$")
+# "- 1. Stupeň zátěže (…)", the title sometimes in *stars*.
+_LEGEND_ITEM = re.compile(r"^[-•–] ?(?P<level>[0-9])\. ?(?P<star>\*?)(?P<title>.+?)(?P=star)$")
+_LEGEND_BY_LEVEL = {str(entry.level): entry for entry in vocab.WORK_CONDITION_LEGEND}
 
 _SECTION_HEADINGS = {
     "pracovní činnosti": "activities",
@@ -461,7 +464,7 @@ class _SectionParser:
         self.heading = None
         self.wage_table = None
         self.tier = None
-        self.last_label = None
+        self.legend_entry = None  # the legend entry whose title is the line just read
         self.previous_blank = True
         self.seen = {}  # duplicate detection: key -> line number
 
@@ -501,8 +504,12 @@ class _SectionParser:
             if self.section != "national_wages":
                 self.fail(line)
             return
+        self.legend_entry = None  # a legend description follows its title, not a heading
         if heading.section == "wages":
-            self.wage_table = None
+            # The heading repeated after a page break with the same year: the rows that
+            # follow continue the table, whether or not its group line is repeated too.
+            if not (self.section == "wages" and heading.year == self.wage_year):
+                self.wage_table = None
             self.wage_year = heading.year
         elif heading.section == "national_wages":
             self.national_year = heading.year
@@ -542,13 +549,12 @@ class _SectionParser:
         self.profile.description[-1].append(line.text)
 
     def in_labels(self, line):
+        # Every value is on its label's line: a line that is not a known label is not the
+        # rest of the value above.
         if self.label(line):
             return
-        if self.last_label and not self.previous_blank:
-            # A long value the export wrapped onto the next line.
-            label = self.profile.labels[self.last_label]
-            label.value = f"{label.value} {line.text}"
-            return
+        if len(line.cells) == 1 and (match := _LABEL.match(line.text)):
+            raise ParseError(line.number, _("unknown label %(label)r"), label=match.group("label"))
         self.fail(line)
 
     def label(self, line):
@@ -578,7 +584,6 @@ class _SectionParser:
                 label=name,
                 previous=previous.line,
             )
-        self.last_label = key
         return True
 
     # -- bullet lists
@@ -589,18 +594,28 @@ class _SectionParser:
                 line.number, _("%(what)s: expected '- item', found a table row"), what=what
             )
         match = _BULLET.match(line.cells[0])
-        if match and match.group("text"):
-            items.append(match.group("text"))
-        elif items and not self.previous_blank and not match:
-            items[-1] = f"{items[-1]} {line.text}"  # a long item wrapped onto the next line
-        else:
-            self.fail(line)
+        if not (match and match.group("text")):
+            # Every item is on one line: a line without a bullet is not the rest of the item
+            # above.
+            raise ParseError(
+                line.number,
+                _("%(what)s: expected '- item', found %(text)r"),
+                what=what,
+                text=line.text[:80],
+            )
+        items.append(match.group("text"))
 
     def in_activities(self, line):
         self.bullet(line, self.profile.activities, "Pracovní činnosti")
 
     def in_health(self, line):
         if line.text.casefold().startswith(_HEALTH_DISCLAIMER_START):
+            if line.text != vocab.HEALTH_DISCLAIMER:
+                raise ParseError(
+                    line.number,
+                    _("the health disclaimer differs from the NSP text: %(text)r"),
+                    text=line.text[:80],
+                )
             self.enter("health_disclaimer")
             return
         before = len(self.profile.health_restrictions)
@@ -615,16 +630,33 @@ class _SectionParser:
             )
 
     def in_health_disclaimer(self, line):
-        if len(line.cells) != 1 or self.previous_blank:  # only its own wrapped lines
-            self.fail(line)
+        self.fail(line)  # the disclaimer is one line; only a heading may follow it
 
     def in_container(self, line):
         self.fail(line)
 
     def in_legend(self, line):
-        # "- 1. Stupeň zátěže (…)" and the description that follows it (static NSP text).
-        if len(line.cells) != 1 or (self.previous_blank and not _LEGEND_ITEM.match(line.text)):
-            self.fail(line)
+        # The static NSP legend: "- N. Stupeň zátěže (…)", then that level's description on
+        # the next line. Nothing else may stand here.
+        title_above, self.legend_entry = self.legend_entry, None
+        if len(line.cells) == 1:
+            text = line.cells[0]
+            if match := _LEGEND_ITEM.match(text):
+                entry = _LEGEND_BY_LEVEL.get(match.group("level"))
+                if entry is not None and match.group("title") == entry.title:
+                    self.legend_entry = entry
+                    return
+            elif (
+                title_above is not None
+                and not self.previous_blank
+                and text == title_above.description
+            ):
+                return
+        raise ParseError(
+            line.number,
+            _("work-condition legend: %(text)r differs from the NSP text"),
+            text=line.text[:80],
+        )
 
     def in_isco(self, line):
         match = _ISCO_ITEM.match(line.text) if len(line.cells) == 1 else None
@@ -846,8 +878,19 @@ class _SectionParser:
                 low=category.scale_min,
                 high=category.scale_max,
             )
+        # Only the professional sections have the "Vhodnost" column, and every row fills it.
         suitability = None
-        if len(cells) == 4 and cells[3]:
+        if category.has_suitability:
+            if len(cells) == 3:
+                raise ParseError(
+                    line.number,
+                    _(
+                        "%(section)s %(code)s: no suitability "
+                        "(the 'Vhodnost' column, CompetenceSuitabilityEnum.N)"
+                    ),
+                    section=category.heading,
+                    code=code,
+                )
             number = cells[3].removeprefix(_SUITABILITY_PREFIX)
             if number == cells[3] or not (number.isascii() and number.isdigit()) or int(number) < 1:
                 raise ParseError(
@@ -858,6 +901,17 @@ class _SectionParser:
                     value=cells[3],
                 )
             suitability = int(number)
+        elif len(cells) == 4:
+            raise ParseError(
+                line.number,
+                _(
+                    "%(section)s %(code)s: %(value)r in a fourth column, "
+                    "but the section has no 'Vhodnost' column"
+                ),
+                section=category.heading,
+                code=code,
+                value=cells[3],
+            )
         self.duplicate(
             ("competence", category.key, code),
             line,

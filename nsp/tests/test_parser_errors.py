@@ -359,6 +359,25 @@ def test_unknown_region(seed, prefix, bad):
     assert_error(text, line, bad)
 
 
+@pytest.mark.parametrize(
+    ("seed", "block", "first_row", "year"),
+    [
+        ("spec", BLOCKS["spec"][0], "Jihomoravský kraj\t", 2022),
+        ("occ", BLOCKS["occ"][0], "Kraj Vysočina\t", 2019),
+    ],
+)
+def test_wage_heading_of_another_year_after_a_page_break_needs_its_group_line(
+    seed, block, first_row, year
+):
+    """Rows under a heading of another year are another table: without their
+    'NAME (CZ-ISCO CODE)' line they belong to none."""
+    lines = lines_of(seed)
+    index = find_seq(lines, block) + len(block)
+    lines[index:index] = ["", f"Hrubé měsíční mzdy podle krajů v roce {year}"]
+    text = "\n".join(lines)
+    assert_error(text, find_prefix(lines, first_row) + 1, "CZ-ISCO CODE")
+
+
 # --- competences ----------------------------------------------------------------------------
 
 
@@ -598,3 +617,172 @@ def test_values_the_database_could_not_hold(old, new, word):
         parse_profile(text)
     assert error.value.line == line
     assert word in error.value.reason
+
+
+# --- no line is silently taken for the continuation of the one above ------------------------
+# The exports write every item, label value and legend text on one line (the seeds' longest
+# lines run to 250 characters), so a line that is neither a new item nor a known text is an
+# error at that line, not the second half of the line above.
+
+
+@pytest.mark.parametrize(
+    ("seed", "prefix"),
+    [("spec", "Odborný podsměr:"), ("occ", "Alternativní názvy:"), ("spec", "Regulovaná")],
+)
+def test_label_without_a_tab_after_a_label_is_an_unknown_label(seed, prefix):
+    text, line = insert_after(seed, prefix, ["Poznámka: něco"], "Poznámka: něco")
+    assert_error(text, line, "unknown label", "Poznámka")
+
+
+@pytest.mark.parametrize(
+    ("seed", "prefix", "bad"),
+    [
+        ("spec", "Příbuzné specializace:", "Vedoucí směny kontaktního centra"),
+        ("spec", "Odborný podsměr:", "a telemarketing"),
+        ("occ", "Kvalifikační úroveň:", "Manažer call centra"),
+        ("spec", "- Poruchy chování", "Poruchy spánku"),
+        ("occ", "- Poruchy vidění", "a sluchu"),
+        ("spec", "- Aplikace změn", "a jejich vyhodnocení."),
+        ("occ", "- Udržování a rozvoj", STRAY),
+        ("spec", "Přesné posouzení", STRAY),
+        ("occ", "Přesné posouzení", "Posouzení provede lékař."),
+        ("spec", "Faktor se při výkonu", STRAY),
+        ("occ", "Úroveň zátěže vysoce", STRAY),
+        ("spec", "- 2. Stupeň", STRAY),
+    ],
+    ids=[
+        "after-related-label",
+        "after-subfield-label",
+        "after-qualification-label-occ",
+        "after-health-item",
+        "after-health-item-occ",
+        "after-activity",
+        "after-activity-occ",
+        "after-disclaimer",
+        "after-disclaimer-occ",
+        "after-legend-description",
+        "after-last-legend-description-occ",
+        "between-legend-title-and-description",
+    ],
+)
+def test_line_is_not_a_continuation_of_the_line_above(seed, prefix, bad):
+    text, line = insert_after(seed, prefix, [bad], bad)
+    assert_error(text, line, bad[:40])
+
+
+LEGEND_2 = "- 2. Stupeň zátěže (únosná míra zdravotního rizika)"
+LEGEND_2_TEXT = "Ze zdravotního hlediska je míra zátěže faktorem únosná, nepřekračuje"
+LEGEND_1_TEXT = (
+    "Faktor se při výkonu práce nevyskytuje nebo je zátěž faktorem minimální, vliv faktoru je "
+    "ze zdravotního hlediska nevýznamný."
+)
+
+
+@pytest.mark.parametrize(
+    ("seed", "prefix", "edit"),
+    [
+        ("spec", LEGEND_2, lambda old: old.replace("únosná", "nízká")),
+        ("spec", LEGEND_2, lambda old: old.replace("2.", "5.")),
+        ("spec", LEGEND_2, lambda old: old.replace("2.", "3.")),  # the title of level 2
+        ("occ", "- 4. *Stupeň", lambda old: old.replace("vysoká", "extrémní")),
+        ("spec", LEGEND_2_TEXT, lambda old: old.replace("únosná", "přijatelná")),
+        ("occ", LEGEND_2_TEXT, lambda old: old[:60]),
+        # the description of level 1 under the title of level 2
+        ("spec", LEGEND_2_TEXT, lambda old: LEGEND_1_TEXT),
+        ("spec", "Přesné posouzení", lambda old: old.replace("s lékařem", "s psychologem")),
+        ("occ", "Přesné posouzení", lambda old: old.removesuffix(".")),
+    ],
+    ids=[
+        "legend-title",
+        "legend-level-5",
+        "legend-level-and-title-differ",
+        "legend-title-with-stars",
+        "legend-description",
+        "legend-description-cut",
+        "legend-description-of-another-level",
+        "disclaimer",
+        "disclaimer-without-full-stop",
+    ],
+)  # fmt: skip
+def test_legend_and_health_disclaimer_must_be_the_nsp_texts(seed, prefix, edit):
+    text, line = edit_line(seed, prefix, edit)
+    new = text.split("\n")[line - 1]
+    assert_error(text, line, new[:40])
+
+
+# --- competence rows have exactly their section's columns -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("seed", "prefix", "section"),
+    [
+        ("spec", "h13.D.5241\t", "Odborné dovednosti"),
+        ("spec", "i41._.0016\t", "Odborné znalosti"),  # last row before the levels note
+        ("occ", "h13._.0020\t", "Odborné znalosti"),
+    ],
+)
+@pytest.mark.parametrize("empty", ["", "\t"])
+def test_professional_competence_without_suitability(seed, prefix, section, empty):
+    text, line = edit_line(seed, prefix, lambda old: old.rsplit("\t", 1)[0] + empty)
+    code = prefix.rstrip("\t")
+    assert_error(text, line, section, code, "suitability")
+
+
+@pytest.mark.parametrize(
+    ("seed", "prefix", "section"),
+    [
+        ("spec", "b03\t", "Obecné dovednosti"),
+        ("spec", "2.1\tKompetence k efektivní", "Měkké kompetence"),
+        ("occ", "1.1\tProhlížení", "Digitální kompetence"),
+    ],
+)
+def test_suitability_in_a_section_without_that_column(seed, prefix, section):
+    text, line = edit_line(seed, prefix, lambda old: old + "\tCompetenceSuitabilityEnum.2")
+    assert_error(text, line, section, "CompetenceSuitabilityEnum.2", "'Vhodnost'")
+
+
+# --- numbers are ASCII digits only -----------------------------------------------------------
+# Python's \d and int() accept every Unicode digit; the schema's codes are [0-9] and the
+# database stores what the parser returns.
+
+ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+@pytest.mark.parametrize(
+    ("seed", "prefix", "old", "digits"),
+    [
+        ("spec", "- 42220 - ", "42220", ARABIC_INDIC),  # CZ-ISCO list
+        ("occ", "- 1221 - ", "1221", FULLWIDTH),
+        ("spec", "Pracovníci v zákaznických kontaktních centrech (CZ-ISCO", "4222", ARABIC_INDIC),
+        ("spec", "4222\tPracovníci v zákaznických kontaktních centrech\t37", "4222", FULLWIDTH),
+        ("occ", "12214\t", "12214", ARABIC_INDIC),  # national wage row
+        ("spec", "Hlavní město Praha\t", "30 761", ARABIC_INDIC),  # amount
+        ("occ", "1221\tŘídící", "74 546", FULLWIDTH),
+        ("spec", "Hrubé měsíční mzdy podle krajů", "2023", ARABIC_INDIC),  # year
+        ("occ", "Hrubé měsíční mzdy v roce", "2020", FULLWIDTH),
+    ],
+)  # fmt: skip
+def test_non_ascii_digits_are_refused(seed, prefix, old, digits):
+    text, line = edit_line(seed, prefix, lambda line: line.replace(old, old.translate(digits), 1))
+    assert old.translate(digits) in text.split("\n")[line - 1]
+    error = parse_error(text)
+    assert error.line == line, (error.line, line, error.reason)
+
+
+@pytest.mark.parametrize(
+    ("seed", "which", "block"),
+    [
+        ("spec", 0, ["Typ JP\tID", "WorkUnitTypeEnum.2\t" + "102742".translate(ARABIC_INDIC)]),
+        ("spec", 1, ["WorkUnitTypeEnum.2", "", "102742".translate(FULLWIDTH)]),
+        (
+            "occ",
+            1,
+            ["Typ JP\tID\t\t\t", f"WorkUnitTypeEnum.1\t{'103332'.translate(FULLWIDTH)}\t\t"],
+        ),
+    ],
+)
+def test_non_ascii_digits_in_the_work_unit_id(seed, which, block):
+    text, first = with_block(seed, which, block)
+    error = parse_error(text)
+    assert first <= error.line < first + len(block), (error.line, first, error.reason)

@@ -554,6 +554,23 @@ def test_repeated_wage_group_line_after_a_page_break_occ():
     assert parse_valid("\n".join(lines)) == base("occ")
 
 
+@pytest.mark.parametrize(
+    ("seed", "block", "year"),
+    [
+        ("spec", ["Typ JP\tID", "WorkUnitTypeEnum.2\t102742"], 2023),
+        ("occ", ["WorkUnitTypeEnum.1", "", "103332"], 2020),
+    ],
+)
+def test_repeated_wage_heading_after_a_page_break_continues_the_table(seed, block, year):
+    """The heading is repeated after the break, the 'NAME (CZ-ISCO CODE)' line is not:
+    the rows after the break still belong to the table of the same year."""
+    lines = seed_lines(seed)
+    index = find_seq(lines, block) + len(block)
+    assert lines[index + 1].startswith("Kraj\t")  # the break is inside the wage table
+    lines[index + 1 : index + 1] = [f"Hrubé měsíční mzdy podle krajů v roce {year}", ""]
+    assert parse_valid("\n".join(lines)) == base(seed)
+
+
 def test_second_wage_group_in_a_table_is_a_new_entry():
     text = insert_after_prefix(
         "spec",
