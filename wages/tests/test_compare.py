@@ -227,3 +227,57 @@ def test_queries_do_not_grow_with_the_number_compared(client, seeds, tmp_path):
         return len(captured)
 
     assert count(BOTH) == count(f"{BOTH}&id=400001&id=400002")
+
+
+def test_the_profile_page_keeps_the_collected_list_in_its_links(client, seeds):
+    html = client.get(
+        "/povolani/reditel-zakaznickych-sluzeb/", {"porovnat": "102742"}
+    ).content.decode()
+
+    start = html.index('class="breadcrumbs"')
+    breadcrumbs = html[start : html.index("</nav>", start)]
+    assert 'href="/povolani/?porovnat=102742"' in breadcrumbs
+    assert 'href="/povolani/?obor=management&amp;porovnat=102742"' in breadcrumbs
+    assert 'href="/porovnani/?id=102742&amp;id=103332">Porovnat s jiným povoláním' in html
+
+
+@pytest.mark.parametrize(
+    ("collected", "compare_link"),
+    [
+        ([], "/porovnani/?id=103332"),
+        (["103332", "102742"], "/porovnani/?id=103332&amp;id=102742"),  # already collected
+        (["999999", "102742"], "/porovnani/?id=102742&amp;id=103332"),  # unknown id left out
+    ],
+)
+def test_the_profile_compare_link_adds_this_profile_to_the_known_collected(
+    client, seeds, collected, compare_link
+):
+    html = client.get(
+        "/povolani/reditel-zakaznickych-sluzeb/", {"porovnat": collected}
+    ).content.decode()
+    assert f'href="{compare_link}">Porovnat s jiným povoláním' in html
+
+
+def test_a_full_collection_makes_room_for_the_profile_in_its_compare_link(
+    client, seeds, tmp_path
+):
+    text = SEED_SPECIALIZATION.read_text(encoding="utf-8")
+    paths = []
+    for nsp_id in ("400001", "400002", "400003"):
+        paths.append(tmp_path / f"{nsp_id}.txt")
+        paths[-1].write_text(text.replace("102742", nsp_id), encoding="utf-8")
+    import_paths(paths)
+
+    html = client.get(
+        "/povolani/reditel-zakaznickych-sluzeb/",
+        {"porovnat": ["102742", "400001", "400002", "400003"]},
+    ).content.decode()
+    link = "/porovnani/?id=102742&amp;id=400001&amp;id=400002&amp;id=103332"
+    assert f'href="{link}">Porovnat s jiným povoláním' in html
+
+
+def test_the_compare_bar_links_only_profiles_that_exist(client, seeds):
+    html = client.get("/povolani/", {"porovnat": ["999999", "102742", "103332"]}).content.decode()
+
+    assert "K porovnání: 2 povolání" in html
+    assert 'href="/porovnani/?id=102742&amp;id=103332">Porovnat</a>' in html
