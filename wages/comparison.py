@@ -68,6 +68,13 @@ def read_ids(values):
     return Request(ids, problems)
 
 
+def known_occupations(nsp_ids):
+    """The profiles among `nsp_ids` that are in the portal, in the given order."""
+    found = Occupation.objects.filter(nsp_id__in=nsp_ids).only("nsp_id", "title", "slug")
+    by_id = {occupation.nsp_id: occupation for occupation in found}
+    return [by_id[nsp_id] for nsp_id in nsp_ids if nsp_id in by_id]
+
+
 def collected_ids(request):
     """The ids collected in the `porovnat` parameter of a list or profile page."""
     ids = []

@@ -34,33 +34,17 @@ def compare(request):
     sphere = sphere_from(request)
     asked = cmp.read_ids(request.GET.getlist("id"))
     if asked.problems:
-        return render(
-            request,
-            "wages/compare_invalid.html",
-            {
-                "problems": asked.problems,
-                "suggestion": cmp.compare_url(asked.ids[: cmp.MAX_COMPARED], sphere)
-                if len(asked.ids) >= cmp.MIN_COMPARED
-                else None,
-            },
-            status=400,
+        return invalid_comparison(
+            request, asked.problems, cmp.known_occupations(asked.ids), sphere, status=400
         )
     comparison, unknown = cmp.build_comparison(asked.ids, sphere)
     known = [c.occupation.nsp_id for c in comparison.compared]
     if unknown:
-        return render(
-            request,
-            "wages/compare_invalid.html",
-            {
-                "problems": [
-                    _("Profil s NSP ID %(id)s v portálu není.") % {"id": nsp_id}
-                    for nsp_id in unknown
-                ],
-                "suggestion": cmp.compare_url(known, sphere)
-                if len(known) >= cmp.MIN_COMPARED
-                else None,
-            },
-            status=404,
+        problems = [
+            _("Profil s NSP ID %(id)s v portálu není.") % {"id": nsp_id} for nsp_id in unknown
+        ]
+        return invalid_comparison(
+            request, problems, [c.occupation for c in comparison.compared], sphere, status=404
         )
     query = request.GET.get("hledat", "").strip()[:200]
     candidates = []
@@ -86,6 +70,24 @@ def compare(request):
     if len(known) >= cmp.MIN_COMPARED:
         context["chart"] = series_chart(comparison.series_rows())
     return render(request, "wages/compare.html", context)
+
+
+def invalid_comparison(request, problems, known, sphere, status):
+    """The problems, and a way on with the profiles asked for that exist (`known`, in the
+    order asked): their comparison, or with only one, the comparison started with it."""
+    suggested = known[: cmp.MAX_COMPARED]
+    return render(
+        request,
+        "wages/compare_invalid.html",
+        {
+            "problems": problems,
+            "suggested": suggested,
+            "suggestion": cmp.compare_url([o.nsp_id for o in suggested], sphere)
+            if suggested
+            else None,
+        },
+        status=status,
+    )
 
 
 def csv_response(filename, header, rows):

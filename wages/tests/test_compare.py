@@ -281,3 +281,35 @@ def test_the_compare_bar_links_only_profiles_that_exist(client, seeds):
 
     assert "K porovnání: 2 povolání" in html
     assert 'href="/porovnani/?id=102742&amp;id=103332">Porovnat</a>' in html
+
+
+@pytest.mark.parametrize(
+    ("query", "suggestion"),
+    [
+        # More than four: the first four that exist, not the first four asked for.
+        (
+            "id=1&id=102742&id=2&id=3&id=103332",
+            'href="/porovnani/?id=102742&amp;id=103332">Porovnat platné profily',
+        ),
+        # One valid profile left: go on with it (the comparison page then helps add more).
+        (
+            "id=102742&id=102742",
+            'href="/porovnani/?id=102742">Pokračovat s profilem '
+            '<span lang="cs">Pracovník distančního zákaznického servisu</span>',
+        ),
+        (
+            "id=999999&id=102742&sfera=public",
+            'href="/porovnani/?id=102742&amp;sfera=public">Pokračovat s profilem ',
+        ),
+    ],
+)
+def test_error_pages_suggest_only_profiles_that_exist(client, seeds, query, suggestion):
+    html = client.get(f"/porovnani/?{query}").content.decode()
+    assert suggestion in html
+
+
+@pytest.mark.parametrize("query", ["id=1&id=2&id=3&id=4&id=5", "id=999999&id=888888"])
+def test_error_pages_suggest_nothing_when_no_profile_exists(client, seeds, query):
+    html = client.get(f"/porovnani/?{query}").content.decode()
+    assert "Porovnat platné profily" not in html
+    assert "Pokračovat s profilem" not in html
