@@ -1,5 +1,4 @@
 import csv
-from dataclasses import dataclass
 
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -12,8 +11,8 @@ from occupations.caching import public_page
 from occupations.models import Occupation, nsp_id_from
 from wages import comparison as cmp
 from wages.charts import series_chart, table_chart, table_map
-from wages.models import OccupationWageTable, Region, Sphere, WageFigure
-from wages.selectors import occupation_wage_tables
+from wages.models import Region, Sphere
+from wages.selectors import occupation_wage_tables, ranked_groups
 
 SEARCH_LIMIT = 10
 
@@ -157,38 +156,6 @@ def _amounts(figure):
 # --- wage explorer -----------------------------------------------------------------------
 
 
-@dataclass
-class RankedGroup:
-    figure: object  # the WageFigure: low / median / high of the group in the region
-    occupations: list
-
-
-def ranked_groups(region, sphere):
-    """ISCO groups by median in `region` (None: the whole country), newest year per group."""
-    figures = (
-        WageFigure.objects.filter(region=region, sphere=sphere, median__isnull=False)
-        .select_related("table__isco_group")
-        .order_by("-table__year")
-    )
-    latest = {}
-    for figure in figures:
-        latest.setdefault(figure.table.isco_group_id, figure)
-    scope = "regional" if region else "national"
-    occupations = {}
-    for link in (
-        OccupationWageTable.objects.filter(
-            table__in=[f.table_id for f in latest.values()], scope=scope
-        )
-        .select_related("occupation")
-        .order_by("occupation__title_sort_key")
-    ):
-        occupations.setdefault(link.table_id, []).append(link.occupation)
-    return sorted(
-        (RankedGroup(f, occupations.get(f.table_id, [])) for f in latest.values()),
-        key=lambda group: (-group.figure.median, group.figure.table.isco_group.code),
-    )
-
-
 @require_safe
 @public_page
 def explorer(request):
@@ -245,10 +212,10 @@ def explorer_csv(context):
     header += [_("Od"), _("Medián"), _("Do"), _("Povolání")]
     rows = [
         [
-            rank,
-            group.figure.table.isco_group.code,
-            group.figure.table.isco_group.name,
-            group.figure.table.year,
+            rank if group.median is not None else "",
+            group.isco_group.code,
+            group.isco_group.name,
+            group.table.year,
             where,
             sphere_label,
             *_amounts(group.figure),

@@ -27,9 +27,7 @@ def _collected(context):
         ids = collected_ids(context["request"])
         titles = {}
         if ids:
-            titles = dict(
-                Occupation.objects.filter(nsp_id__in=ids).values_list("nsp_id", "title")
-            )
+            titles = dict(Occupation.objects.filter(nsp_id__in=ids).values_list("nsp_id", "title"))
         cache["collected_occupations"] = [(n, titles[n]) for n in ids if n in titles]
     return cache["collected_occupations"]
 

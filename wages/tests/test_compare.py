@@ -258,9 +258,7 @@ def test_the_profile_compare_link_adds_this_profile_to_the_known_collected(
     assert f'href="{compare_link}">Porovnat s jiným povoláním' in html
 
 
-def test_a_full_collection_makes_room_for_the_profile_in_its_compare_link(
-    client, seeds, tmp_path
-):
+def test_a_full_collection_makes_room_for_the_profile_in_its_compare_link(client, seeds, tmp_path):
     text = SEED_SPECIALIZATION.read_text(encoding="utf-8")
     paths = []
     for nsp_id in ("400001", "400002", "400003"):
