@@ -60,3 +60,40 @@ def test_the_map_shades_by_median_and_marks_missing_regions():
     # Středočeský kraj keeps its hole where Prague is: two rings in one path.
     stredocesky = next(r for r in result.regions if r.name == "Středočeský kraj")
     assert stredocesky.path.count("M") == 2
+
+
+def test_one_median_makes_one_band_in_the_map_legend():
+    medians = {region.nuts3: None for region in REGIONS}
+    medians["CZ010"] = 63_784
+    result = choropleth(medians, str)
+
+    assert result.legend == [(4, "63784")]
+    shaded = {region.name: region.shade for region in result.regions if region.shade is not None}
+    assert shaded == {"Hlavní město Praha": 4}
+
+
+def test_few_medians_are_each_their_own_band():
+    medians = {region.nuts3: None for region in REGIONS}
+    medians["CZ010"], medians["CZ020"], medians["CZ031"] = 60_000, 40_000, 40_001
+    result = choropleth(medians, str)
+
+    assert result.legend == [(0, "40000"), (2, "40001"), (4, "60000")]
+    shades = {region.name: region.shade for region in result.regions}
+    assert shades["Středočeský kraj"] == 0
+    assert shades["Jihočeský kraj"] == 2
+    assert shades["Hlavní město Praha"] == 4
+
+
+def test_many_medians_share_five_equal_bands():
+    medians = {region.nuts3: 40_000 + 1_000 * index for index, region in enumerate(REGIONS)}
+    result = choropleth(medians, str)
+
+    assert [label for _, label in result.legend] == [
+        "40000 – 42600",
+        "42600 – 45200",
+        "45200 – 47800",
+        "47800 – 50400",
+        "50400 – 53000",
+    ]
+    assert [region.shade for region in result.regions][:4] == [0, 0, 0, 1]
+    assert result.regions[-1].shade == 4

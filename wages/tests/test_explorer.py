@@ -132,3 +132,12 @@ def test_csv_of_one_occupation_keeps_missing_figures_empty(client, seeds):
 )
 def test_odd_parameters_fall_back_to_defaults(client, seeds, params):
     assert client.get("/mzdy/", params).status_code == 200
+
+
+def test_a_map_with_one_regional_median_has_one_legend_band(client, seeds):
+    # 103332 has a public-sphere figure in Praha only (63 784 Kč).
+    html = client.get("/mzdy/", {"povolani": "103332", "sfera": "public"}).content.decode()
+    start = html.index('<ul class="map-legend"')
+    legend = html[start : html.index("</ul>", start)]
+    assert text_of(legend) == "63 784 Kč bez údajů"
+    assert html.count('class="region shade-') == 1
