@@ -269,15 +269,15 @@ def series_chart(series_rows):
 
 def table_chart(table, sphere):
     """The range chart of a WageTableView in `sphere`."""
-    return series_chart([[(row.region, row.figure(sphere)) for row in table.rows]])
+    return series_chart([table.in_sphere(sphere).rows])
 
 
 def table_map(table, sphere):
     """The map of a WageTableView's medians in `sphere`."""
     return choropleth(
         {
-            row.region.nuts3: row.figure(sphere).median if row.figure(sphere) else None
-            for row in table.rows
+            region.nuts3: figure.median if figure else None
+            for region, figure in table.in_sphere(sphere).rows
         },
         _czk,
     )

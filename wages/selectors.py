@@ -23,6 +23,34 @@ class RegionRow:
 
 
 @dataclass
+class SphereTable:
+    """A wage table's figures in one sphere: what its range chart and its map show, so that
+    the table next to them says the same."""
+
+    table: object  # WageTableView
+    sphere: str
+    rows: list  # (region, WageFigure or None) in REGIONS order
+
+    @property
+    def year(self):
+        return self.table.year
+
+    @property
+    def isco_group(self):
+        return self.table.isco_group
+
+    @property
+    def sphere_label(self):
+        from wages.models import Sphere
+
+        return Sphere(self.sphere).label
+
+    @property
+    def has_figures(self):
+        return any(figure is not None for _, figure in self.rows)
+
+
+@dataclass
 class WageTableView:
     """One wage table (ISCO group + year) with a row for each of the 14 regions."""
 
@@ -46,6 +74,9 @@ class WageTableView:
             for sphere in vocab.SPHERES
             if any(row.figure(sphere) is not None for row in self.rows)
         ]
+
+    def in_sphere(self, sphere):
+        return SphereTable(self, sphere, [(row.region, row.figure(sphere)) for row in self.rows])
 
 
 def table_view(table):

@@ -180,6 +180,7 @@ def explorer(request):
         context.update(
             occupation=occupation,
             wage_tables=tables,
+            sphere_tables=[table.in_sphere(sphere) for table in tables],
             chart=table_chart(tables[0], sphere) if tables else None,
             map=table_map(tables[0], sphere) if tables else None,
         )

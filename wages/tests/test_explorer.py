@@ -2,16 +2,12 @@
 
 import csv
 import io
-import re
-from html import unescape
 
 import pytest
 
+from wages.tests.helpers import svg_image, table_row, text_of
+
 pytestmark = pytest.mark.django_db
-
-
-def text_of(html):
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
 
 
 def ranking(client, **params):
@@ -83,8 +79,51 @@ def test_one_occupation_in_every_region_with_chart_and_map(client, seeds):
     assert html.count('<path class="region ') == 14
     assert 'class="region no-data"' in html  # Karlovarský and Olomoucký kraj
     assert "Hranice krajů: name-suggestion-index contributors (BSD-3-Clause)" in html
-    assert 'role="img"' in html and 'aria-describedby="profil-mzdy-0"' in html
-    assert 'id="profil-mzdy-0"' in html
+    assert 'role="img"' in html and 'aria-describedby="mzdy-kraje-0"' in html
+
+
+@pytest.mark.parametrize(
+    ("params", "sphere", "expected_rows"),
+    [
+        (
+            {"povolani": "102742"},
+            "mzdová sféra",
+            {
+                "Hlavní město Praha": "30 761 Kč 42 292 Kč 63 781 Kč",
+                "Karlovarský kraj": "bez údajů",
+                "Moravskoslezský kraj": "25 114 Kč 32 731 Kč 46 120 Kč",
+            },
+        ),
+        (
+            {"povolani": "102742", "sfera": "public"},
+            "platová sféra",
+            {"Hlavní město Praha": "bez údajů", "Moravskoslezský kraj": "bez údajů"},
+        ),
+        (
+            {"povolani": "103332", "sfera": "public"},
+            "platová sféra",
+            {
+                "Hlavní město Praha": "44 443 Kč 63 784 Kč 96 507 Kč",
+                "Středočeský kraj": "bez údajů",
+            },
+        ),
+    ],
+)
+def test_chart_and_map_name_their_sphere_and_are_described_by_its_figures(
+    client, seeds, params, sphere, expected_rows
+):
+    html = client.get("/mzdy/", params).content.decode()
+    chart, region_map = svg_image(html, "range-chart"), svg_image(html, "region-map")
+
+    year, code = ("2023", "4222") if params["povolani"] == "102742" else ("2020", "1221")
+    assert chart.title == f"Mzdy podle krajů v roce {year}, CZ-ISCO {code} ({sphere})"
+    assert region_map.title == f"Medián mzdy podle krajů v roce {year}, CZ-ISCO {code} ({sphere})"
+    assert chart.role == region_map.role == "img"
+    assert chart.described == region_map.described
+    assert chart.described_tag == "table"
+    assert chart.described.count('<tr><th scope="row"') == 14
+    for region, cells in expected_rows.items():
+        assert table_row(chart.described, region) == cells
 
 
 def test_csv_of_a_ranking(client, seeds):
