@@ -75,6 +75,10 @@ class WageTableView:
             if any(row.figure(sphere) is not None for row in self.rows)
         ]
 
+    @property
+    def has_national(self):
+        return any(median is not None for median in self.national.values())
+
     def in_sphere(self, sphere):
         return SphereTable(self, sphere, [(row.region, row.figure(sphere)) for row in self.rows])
 
