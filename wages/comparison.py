@@ -115,6 +115,13 @@ class Compared:
         return self.wages.national.get(self.sphere) if self.wages else None
 
     @property
+    def national_figures(self):
+        """{(ISCO code, year): {sphere: median}} of every national median the page shows
+        for this profile: its compared table's, then its 'celkem' rows."""
+        tables = [t for t in (self.wages,) if t and t.has_national] + self.national
+        return {(t.isco_group.code, t.year): t.national for t in tables}
+
+    @property
     def national_medians(self):
         """(year, ISCO code, median in the sphere) of every national row of the profile."""
         return [
@@ -153,6 +160,17 @@ class Comparison:
     @property
     def mixed_years(self):
         return len(self.years) > 1
+
+    def national_rows(self):
+        """(ISCO code, year, [{sphere: median} or None per occupation]) for every national
+        median of the compared profiles, one row per ISCO group and year."""
+        keys = []
+        for c in self.compared:
+            keys.extend(key for key in c.national_figures if key not in keys)
+        return [
+            (code, year, [c.national_figures.get((code, year)) for c in self.compared])
+            for code, year in keys
+        ]
 
     def series_rows(self):
         """For the range chart: per occupation, (region, figure) in REGIONS order."""

@@ -132,12 +132,14 @@ def compare_csv(request):
                 figure = table_row.figure(sphere) if table_row else None
                 row.extend(_amounts(figure))
         rows.append(row)
-    national = [_("Česká republika (medián)")]
-    for compared in comparison.compared:
-        medians = compared.wages.national if compared.wages else {}
-        for sphere in vocab.SPHERES:
-            national.extend(["", _blank(medians.get(sphere)), ""])
-    rows.append(national)
+    for code, year, per_occupation in comparison.national_rows():
+        row = [
+            _("Česká republika (medián), CZ-ISCO %(code)s, %(year)s") % {"code": code, "year": year}
+        ]
+        for medians in per_occupation:
+            for sphere in vocab.SPHERES:
+                row.extend(["", _blank((medians or {}).get(sphere)), ""])
+        rows.append(row)
     filename = "porovnani-" + "-".join(str(c.occupation.nsp_id) for c in comparison.compared)
     return csv_response(f"{filename}.csv", header, rows)
 

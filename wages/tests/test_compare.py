@@ -180,22 +180,23 @@ def test_the_csv_opens_in_czech_excel(client, seeds):
         "96507",
     ]
     assert rows[5][:7] == ["Karlovarský kraj", "", "", "", "", "", ""]  # missing, not 0
-    assert rows[15] == [
-        "Česká republika (medián)",
-        "",
-        "37027",
-        "",
-        "",
-        "35778",
-        "",
-        "",
-        "74546",
-        "",
-        "",
-        "58351",
-        "",
-    ]
-    assert len(rows) == 16
+    assert len(rows) == 18
+
+
+def test_the_csv_has_every_national_median_with_its_isco_group_and_year(client, seeds):
+    body = client.get(f"{BOTH}&format=csv").content.decode("utf-8")
+    rows = list(csv.reader(io.StringIO(body[1:]), delimiter=";"))
+
+    # Columns: A business od/medián/do, A public od/medián/do, then the same for B.
+    assert rows[15:] == [
+        ["Česká republika (medián), CZ-ISCO 4222, 2023", "", "37027", "", "", "35778", "",
+         "", "", "", "", "", ""],
+        ["Česká republika (medián), CZ-ISCO 1221, 2020", "", "", "", "", "", "",
+         "", "74546", "", "", "58351", ""],
+        # 103332's second national row: "12214 … 61 032 Kč -", not in its regional table.
+        ["Česká republika (medián), CZ-ISCO 12214, 2020", "", "", "", "", "", "",
+         "", "61032", "", "", "", ""],
+    ]  # fmt: skip
 
 
 def test_csv_of_a_bad_request_is_a_plain_400(client, seeds):
