@@ -1,6 +1,9 @@
-"""Server-drawn charts: geometry that follows the figures, no zero for missing data."""
+"""Server-drawn charts: geometry that follows the figures, no zero for missing data; on the
+profile page, images named by a title and described by the table of their figures."""
 
 from types import SimpleNamespace
+
+import pytest
 
 from nsp.vocabulary import REGIONS
 from wages.charts import (
@@ -9,6 +12,7 @@ from wages.charts import (
     nice_axis,
     range_chart,
 )
+from wages.tests.helpers import svg_image, table_row
 
 
 def figure(low, median, high):
@@ -97,3 +101,35 @@ def test_many_medians_share_five_equal_bands():
     ]
     assert [region.shade for region in result.regions][:4] == [0, 0, 0, 1]
     assert result.regions[-1].shade == 4
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("slug", "year", "praha"),
+    [
+        (
+            "pracovnik-distancniho-zakaznickeho-servisu",
+            "2023",
+            "30 761 Kč 42 292 Kč 63 781 Kč",
+        ),
+        (
+            "reditel-zakaznickych-sluzeb",
+            "2020",
+            "39 220 Kč 98 245 Kč 238 519 Kč 44 443 Kč 63 784 Kč 96 507 Kč",
+        ),
+    ],
+)
+def test_the_profile_chart_and_map_are_images_described_by_the_wage_table(
+    client, seeds, slug, year, praha
+):
+    html = client.get(f"/povolani/{slug}/").content.decode()
+    chart, region_map = svg_image(html, "range-chart"), svg_image(html, "region-map")
+
+    assert chart.role == region_map.role == "img"
+    assert chart.title == f"Rozpětí mezd podle krajů v roce {year} (mzdová sféra)"
+    assert region_map.title == f"Medián mzdy podle krajů v roce {year} (mzdová sféra)"
+    # Both are described by the figure with the first regional table (and its heading).
+    assert chart.described == region_map.described
+    assert chart.described_tag == "figure" and chart.described.count("<table") == 1
+    assert table_row(chart.described, "Hlavní město Praha") == praha
+    assert "Hranice krajů: name-suggestion-index contributors (BSD-3-Clause)" in html

@@ -18,6 +18,7 @@ from django.test.utils import CaptureQueriesContext
 
 from conftest import SEED_SPECIALIZATION
 from occupations.importer import import_paths
+from wages.tests.helpers import svg_image, table_row
 
 pytestmark = pytest.mark.django_db
 
@@ -312,3 +313,23 @@ def test_error_pages_suggest_nothing_when_no_profile_exists(client, seeds, query
     html = client.get(f"/porovnani/?{query}").content.decode()
     assert "Porovnat platné profily" not in html
     assert "Pokračovat s profilem" not in html
+
+
+@pytest.mark.parametrize(
+    ("query", "title", "praha"),
+    [
+        ("", "Mzdy podle krajů v porovnání (mzdová sféra)", "42 292 Kč 30 761 Kč – 63 781 Kč"),
+        ("&sfera=public", "Mzdy podle krajů v porovnání (platová sféra)", "bez údajů"),
+    ],
+)
+def test_the_comparison_chart_is_an_image_described_by_the_wage_table(
+    client, seeds, query, title, praha
+):
+    html = client.get(BOTH + query).content.decode()
+    chart = svg_image(html, "range-chart")
+
+    assert chart.role == "img"
+    assert chart.title == title
+    assert chart.described_tag == "table"
+    assert 'class="compare-wages"' in chart.described
+    assert table_row(chart.described, "Hlavní město Praha").startswith(praha)
