@@ -16,7 +16,7 @@ from django.contrib.staticfiles import finders
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from conftest import SEED_SPECIALIZATION
+from conftest import SEED_OCCUPATION, SEED_SPECIALIZATION
 from occupations.importer import import_paths
 from wages.tests.helpers import svg_image, table_row
 
@@ -214,21 +214,57 @@ def test_the_comparison_prints_on_a4(client, seeds):
     assert ".compare-actions" in print_css and ".site-header" in print_css
 
 
+def copy_of(seed, tmp_path, replacements):
+    """A copy of a seed profile with its NSP ID, title, CZ-ISCO groups and year replaced."""
+    text = seed.read_text(encoding="utf-8")
+    for old, new in replacements.items():
+        assert old in text, old
+        text = text.replace(old, new)
+    path = tmp_path / f"{replacements.get('102742') or replacements.get('103332')}.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def test_queries_do_not_grow_with_the_number_compared(client, seeds, tmp_path):
-    text = SEED_SPECIALIZATION.read_text(encoding="utf-8")
-    paths = []
-    for number in (1, 2):
-        path = tmp_path / f"{number}.txt"
-        path.write_text(text.replace("102742", f"40000{number}"), encoding="utf-8")
-        paths.append(path)
-    import_paths(paths)
+    # Two more profiles, each with its own CZ-ISCO group, wage table, year and title, so
+    # that a query per profile or per wage table shows as a difference.
+    import_paths(
+        [
+            copy_of(
+                SEED_SPECIALIZATION,
+                tmp_path,
+                {
+                    "102742": "400001",
+                    "4222": "4223",
+                    "v roce 2023": "v roce 2021",
+                    "Pracovník distančního zákaznického servisu\n": "Operátor linky\n",
+                },
+            ),
+            copy_of(
+                SEED_OCCUPATION,
+                tmp_path,
+                {
+                    "103332": "400002",
+                    "1221": "1222",  # and 12214 becomes 12224
+                    "v roce 2020": "v roce 2019",
+                    "Ředitel zákaznických služeb\n": "Ředitel call centra\n",
+                },
+            ),
+        ]
+    )
 
     def count(url):
         with CaptureQueriesContext(connection) as captured:
-            assert client.get(url).status_code == 200
-        return len(captured)
+            response = client.get(url)
+            assert response.status_code == 200
+        return len(captured), text_of(response.content.decode())
 
-    assert count(BOTH) == count(f"{BOTH}&id=400001&id=400002")
+    two, _ = count(BOTH)
+    four, text = count(f"{BOTH}&id=400001&id=400002")
+    for year, code in (("2023", "4222"), ("2020", "1221"), ("2021", "4223"), ("2019", "1222")):
+        assert f"údaje za rok {year} , skupina CZ-ISCO {code}" in text
+    assert "2019, CZ-ISCO 12224: 61 032 Kč" in text
+    assert two == four
 
 
 def test_the_profile_page_keeps_the_collected_list_in_its_links(client, seeds):
