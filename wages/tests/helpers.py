@@ -1,8 +1,51 @@
-"""Reading the pages' HTML in tests: visible text, charts and the elements they point at."""
+"""Test helpers: more profiles to compare; reading the pages' HTML (visible text, charts and
+the elements they point at)."""
 
 import re
 from dataclasses import dataclass
 from html import unescape
+
+
+def _copy(seed, path, replacements):
+    text = seed.read_text(encoding="utf-8")
+    for old, new in replacements.items():
+        assert old in text, old
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def import_two_more_profiles(tmp_path):
+    """Copies of the two seeds as 400001 and 400002, each with its own title, CZ-ISCO groups,
+    wage table and year (4223 in 2021; 1222 and 12224 in 2019), so that the four differ the
+    way real profiles do: a query per profile or per wage table shows as a difference."""
+    from conftest import SEED_OCCUPATION, SEED_SPECIALIZATION
+    from occupations.importer import import_paths
+
+    import_paths(
+        [
+            _copy(
+                SEED_SPECIALIZATION,
+                tmp_path / "400001.txt",
+                {
+                    "102742": "400001",
+                    "4222": "4223",
+                    "v roce 2023": "v roce 2021",
+                    "Pracovník distančního zákaznického servisu\n": "Operátor linky\n",
+                },
+            ),
+            _copy(
+                SEED_OCCUPATION,
+                tmp_path / "400002.txt",
+                {
+                    "103332": "400002",
+                    "1221": "1222",  # and 12214 becomes 12224
+                    "v roce 2020": "v roce 2019",
+                    "Ředitel zákaznických služeb\n": "Ředitel call centra\n",
+                },
+            ),
+        ]
+    )
 
 
 def text_of(html):

@@ -16,9 +16,9 @@ from django.contrib.staticfiles import finders
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from conftest import SEED_OCCUPATION, SEED_SPECIALIZATION
+from conftest import SEED_SPECIALIZATION
 from occupations.importer import import_paths
-from wages.tests.helpers import svg_image, table_row
+from wages.tests.helpers import import_two_more_profiles, svg_image, table_row
 
 pytestmark = pytest.mark.django_db
 
@@ -214,44 +214,8 @@ def test_the_comparison_prints_on_a4(client, seeds):
     assert ".compare-actions" in print_css and ".site-header" in print_css
 
 
-def copy_of(seed, tmp_path, replacements):
-    """A copy of a seed profile with its NSP ID, title, CZ-ISCO groups and year replaced."""
-    text = seed.read_text(encoding="utf-8")
-    for old, new in replacements.items():
-        assert old in text, old
-        text = text.replace(old, new)
-    path = tmp_path / f"{replacements.get('102742') or replacements.get('103332')}.txt"
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
 def test_queries_do_not_grow_with_the_number_compared(client, seeds, tmp_path):
-    # Two more profiles, each with its own CZ-ISCO group, wage table, year and title, so
-    # that a query per profile or per wage table shows as a difference.
-    import_paths(
-        [
-            copy_of(
-                SEED_SPECIALIZATION,
-                tmp_path,
-                {
-                    "102742": "400001",
-                    "4222": "4223",
-                    "v roce 2023": "v roce 2021",
-                    "Pracovník distančního zákaznického servisu\n": "Operátor linky\n",
-                },
-            ),
-            copy_of(
-                SEED_OCCUPATION,
-                tmp_path,
-                {
-                    "103332": "400002",
-                    "1221": "1222",  # and 12214 becomes 12224
-                    "v roce 2020": "v roce 2019",
-                    "Ředitel zákaznických služeb\n": "Ředitel call centra\n",
-                },
-            ),
-        ]
-    )
+    import_two_more_profiles(tmp_path)
 
     def count(url):
         with CaptureQueriesContext(connection) as captured:
