@@ -164,13 +164,11 @@ class Comparison:
     def national_rows(self):
         """(ISCO code, year, [{sphere: median} or None per occupation]) for every national
         median of the compared profiles, one row per ISCO group and year."""
+        figures = [c.national_figures for c in self.compared]
         keys = []
-        for c in self.compared:
-            keys.extend(key for key in c.national_figures if key not in keys)
-        return [
-            (code, year, [c.national_figures.get((code, year)) for c in self.compared])
-            for code, year in keys
-        ]
+        for of_one in figures:
+            keys.extend(key for key in of_one if key not in keys)
+        return [(code, year, [f.get((code, year)) for f in figures]) for code, year in keys]
 
     def series_rows(self):
         """For the range chart: per occupation, (region, figure) in REGIONS order."""
