@@ -208,32 +208,42 @@ class Choropleth:
 
 def choropleth(medians, format_amount):
     """`medians`: {nuts3: median or None}. Regions are shaded in equal steps between the
-    lowest and highest median; regions without a figure are marked, not shaded as 0."""
+    lowest and highest median; regions without a figure are marked, not shaded as 0.
+
+    With fewer different medians than shades, equal steps would mostly be empty (and with
+    one, five bands of the same amount): then each median is its own band, labelled with
+    its amount, and the shades are spread over them in order; a single median gets the
+    darkest shade, the one least like 'bez údajů'."""
     paths, height = _region_paths()
-    known = [value for value in medians.values() if value is not None]
-    low, high = (min(known), max(known)) if known else (0, 0)
-    span = max(high - low, 1)
-
-    def shade(value):
-        if value is None:
-            return None
-        return min(int((value - low) / span * SHADES), SHADES - 1)
-
+    distinct = sorted({value for value in medians.values() if value is not None})
+    if len(distinct) < SHADES:
+        last = len(distinct) - 1
+        shades = {
+            value: round(rank * (SHADES - 1) / last) if last else SHADES - 1
+            for rank, value in enumerate(distinct)
+        }
+        legend = [(shades[value], format_amount(value)) for value in distinct]
+    else:
+        low, high = distinct[0], distinct[-1]
+        span = high - low
+        shades = {value: min(int((value - low) / span * SHADES), SHADES - 1) for value in distinct}
+        legend = [
+            (
+                step,
+                f"{format_amount(round(low + span * step / SHADES))} – "
+                f"{format_amount(round(low + span * (step + 1) / SHADES))}",
+            )
+            for step in range(SHADES)
+        ]
     regions = [
         MapRegion(
             region.name,
             paths[region.nuts3],
-            shade(medians.get(region.nuts3)),
+            shades.get(medians.get(region.nuts3)),
             f"{region.name}: {format_amount(medians.get(region.nuts3))}",
         )
         for region in REGIONS
     ]
-    legend = []
-    if known:
-        for step in range(SHADES):
-            start = low + span * step / SHADES
-            end = low + span * (step + 1) / SHADES
-            legend.append((step, f"{format_amount(round(start))} – {format_amount(round(end))}"))
     return Choropleth(MAP_WIDTH, height, regions, legend)
 
 
@@ -259,15 +269,15 @@ def series_chart(series_rows):
 
 def table_chart(table, sphere):
     """The range chart of a WageTableView in `sphere`."""
-    return series_chart([[(row.region, row.figure(sphere)) for row in table.rows]])
+    return series_chart([table.in_sphere(sphere).rows])
 
 
 def table_map(table, sphere):
     """The map of a WageTableView's medians in `sphere`."""
     return choropleth(
         {
-            row.region.nuts3: row.figure(sphere).median if row.figure(sphere) else None
-            for row in table.rows
+            region.nuts3: figure.median if figure else None
+            for region, figure in table.in_sphere(sphere).rows
         },
         _czk,
     )

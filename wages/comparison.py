@@ -68,6 +68,13 @@ def read_ids(values):
     return Request(ids, problems)
 
 
+def known_occupations(nsp_ids):
+    """The profiles among `nsp_ids` that are in the portal, in the given order."""
+    found = Occupation.objects.filter(nsp_id__in=nsp_ids).only("nsp_id", "title", "slug")
+    by_id = {occupation.nsp_id: occupation for occupation in found}
+    return [by_id[nsp_id] for nsp_id in nsp_ids if nsp_id in by_id]
+
+
 def collected_ids(request):
     """The ids collected in the `porovnat` parameter of a list or profile page."""
     ids = []
@@ -108,6 +115,13 @@ class Compared:
         return self.wages.national.get(self.sphere) if self.wages else None
 
     @property
+    def national_figures(self):
+        """{(ISCO code, year): {sphere: median}} of every national median the page shows
+        for this profile: its compared table's, then its 'celkem' rows."""
+        tables = [t for t in (self.wages,) if t and t.has_national] + self.national
+        return {(t.isco_group.code, t.year): t.national for t in tables}
+
+    @property
     def national_medians(self):
         """(year, ISCO code, median in the sphere) of every national row of the profile."""
         return [
@@ -146,6 +160,15 @@ class Comparison:
     @property
     def mixed_years(self):
         return len(self.years) > 1
+
+    def national_rows(self):
+        """(ISCO code, year, [{sphere: median} or None per occupation]) for every national
+        median of the compared profiles, one row per ISCO group and year."""
+        figures = [c.national_figures for c in self.compared]
+        keys = []
+        for of_one in figures:
+            keys.extend(key for key in of_one if key not in keys)
+        return [(code, year, [f.get((code, year)) for f in figures]) for code, year in keys]
 
     def series_rows(self):
         """For the range chart: per occupation, (region, figure) in REGIONS order."""

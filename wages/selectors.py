@@ -6,7 +6,7 @@ table always has all of them in NUTS order without another query.
 
 from dataclasses import dataclass, field
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import Exists, OuterRef, Subquery
 
 from nsp import vocabulary as vocab
 from nsp.vocabulary import REGIONS
@@ -20,6 +20,34 @@ class RegionRow:
 
     def figure(self, sphere):
         return self.business if sphere == vocab.BUSINESS else self.public
+
+
+@dataclass
+class SphereTable:
+    """A wage table's figures in one sphere: what its range chart and its map show, so that
+    the table next to them says the same."""
+
+    table: object  # WageTableView
+    sphere: str
+    rows: list  # (region, WageFigure or None) in REGIONS order
+
+    @property
+    def year(self):
+        return self.table.year
+
+    @property
+    def isco_group(self):
+        return self.table.isco_group
+
+    @property
+    def sphere_label(self):
+        from wages.models import Sphere
+
+        return Sphere(self.sphere).label
+
+    @property
+    def has_figures(self):
+        return any(figure is not None for _, figure in self.rows)
 
 
 @dataclass
@@ -46,6 +74,13 @@ class WageTableView:
             for sphere in vocab.SPHERES
             if any(row.figure(sphere) is not None for row in self.rows)
         ]
+
+    @property
+    def has_national(self):
+        return any(median is not None for median in self.national.values())
+
+    def in_sphere(self, sphere):
+        return SphereTable(self, sphere, [(row.region, row.figure(sphere)) for row in self.rows])
 
 
 def table_view(table):
@@ -105,3 +140,71 @@ def median_subquery(region=None, sphere=vocab.BUSINESS):
         **({"region": region} if region else {"region__isnull": True}),
     )
     return Subquery(figure.values("median")[:1])
+
+
+@dataclass
+class RankedGroup:
+    """An ISCO group in the explorer's ranking: its newest wage table with a median in the
+    region and sphere, or, when no year has one, its newest table and no figure."""
+
+    table: object
+    figure: object  # the WageFigure (low / median / high), or None: "bez údajů"
+    occupations: list
+
+    @property
+    def isco_group(self):
+        return self.table.isco_group
+
+    @property
+    def median(self):
+        return self.figure.median if self.figure else None
+
+    @property
+    def low(self):
+        return self.figure.low if self.figure else None
+
+    @property
+    def high(self):
+        return self.figure.high if self.figure else None
+
+
+def ranked_groups(region, sphere):
+    """The ISCO groups with figures of the kind asked for (regional, or national when
+    `region` is None), by median in `region` and `sphere`; the groups with no median there
+    follow in code order, so that none silently disappears."""
+    from wages.models import OccupationWageTable, WageFigure, WageTable
+
+    tables = (
+        WageTable.objects.filter(
+            Exists(WageFigure.objects.filter(table=OuterRef("pk"), region__isnull=region is None))
+        )
+        .select_related("isco_group")
+        .order_by("-year")
+    )
+    figures = {
+        figure.table_id: figure
+        for figure in WageFigure.objects.filter(region=region, sphere=sphere, median__isnull=False)
+    }
+    chosen = {}  # ISCO group id -> (table, figure): the newest year with a median
+    for table in tables:
+        current = chosen.get(table.isco_group_id)
+        if current is None or (current[1] is None and table.pk in figures):
+            chosen[table.isco_group_id] = (table, figures.get(table.pk))
+    occupations = {}
+    for link in (
+        OccupationWageTable.objects.filter(
+            table__in=[table.pk for table, _ in chosen.values()],
+            scope="national" if region is None else "regional",
+        )
+        .select_related("occupation")
+        .order_by("occupation__title_sort_key")
+    ):
+        occupations.setdefault(link.table_id, []).append(link.occupation)
+    groups = [
+        RankedGroup(table, figure, occupations.get(table.pk, []))
+        for table, figure in chosen.values()
+    ]
+    return sorted(
+        groups,
+        key=lambda group: (group.median is None, -(group.median or 0), group.isco_group.code),
+    )

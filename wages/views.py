@@ -1,5 +1,4 @@
 import csv
-from dataclasses import dataclass
 
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -12,8 +11,8 @@ from occupations.caching import public_page
 from occupations.models import Occupation, nsp_id_from
 from wages import comparison as cmp
 from wages.charts import series_chart, table_chart, table_map
-from wages.models import OccupationWageTable, Region, Sphere, WageFigure
-from wages.selectors import occupation_wage_tables
+from wages.models import Region, Sphere
+from wages.selectors import occupation_wage_tables, ranked_groups
 
 SEARCH_LIMIT = 10
 
@@ -34,33 +33,17 @@ def compare(request):
     sphere = sphere_from(request)
     asked = cmp.read_ids(request.GET.getlist("id"))
     if asked.problems:
-        return render(
-            request,
-            "wages/compare_invalid.html",
-            {
-                "problems": asked.problems,
-                "suggestion": cmp.compare_url(asked.ids[: cmp.MAX_COMPARED], sphere)
-                if len(asked.ids) >= cmp.MIN_COMPARED
-                else None,
-            },
-            status=400,
+        return invalid_comparison(
+            request, asked.problems, cmp.known_occupations(asked.ids), sphere, status=400
         )
     comparison, unknown = cmp.build_comparison(asked.ids, sphere)
     known = [c.occupation.nsp_id for c in comparison.compared]
     if unknown:
-        return render(
-            request,
-            "wages/compare_invalid.html",
-            {
-                "problems": [
-                    _("Profil s NSP ID %(id)s v portálu není.") % {"id": nsp_id}
-                    for nsp_id in unknown
-                ],
-                "suggestion": cmp.compare_url(known, sphere)
-                if len(known) >= cmp.MIN_COMPARED
-                else None,
-            },
-            status=404,
+        problems = [
+            _("Profil s NSP ID %(id)s v portálu není.") % {"id": nsp_id} for nsp_id in unknown
+        ]
+        return invalid_comparison(
+            request, problems, [c.occupation for c in comparison.compared], sphere, status=404
         )
     query = request.GET.get("hledat", "").strip()[:200]
     candidates = []
@@ -86,6 +69,24 @@ def compare(request):
     if len(known) >= cmp.MIN_COMPARED:
         context["chart"] = series_chart(comparison.series_rows())
     return render(request, "wages/compare.html", context)
+
+
+def invalid_comparison(request, problems, known, sphere, status):
+    """The problems, and a way on with the profiles asked for that exist (`known`, in the
+    order asked): their comparison, or with only one, the comparison started with it."""
+    suggested = known[: cmp.MAX_COMPARED]
+    return render(
+        request,
+        "wages/compare_invalid.html",
+        {
+            "problems": problems,
+            "suggested": suggested,
+            "suggestion": cmp.compare_url([o.nsp_id for o in suggested], sphere)
+            if suggested
+            else None,
+        },
+        status=status,
+    )
 
 
 def csv_response(filename, header, rows):
@@ -131,12 +132,14 @@ def compare_csv(request):
                 figure = table_row.figure(sphere) if table_row else None
                 row.extend(_amounts(figure))
         rows.append(row)
-    national = [_("Česká republika (medián)")]
-    for compared in comparison.compared:
-        medians = compared.wages.national if compared.wages else {}
-        for sphere in vocab.SPHERES:
-            national.extend(["", _blank(medians.get(sphere)), ""])
-    rows.append(national)
+    for code, year, per_occupation in comparison.national_rows():
+        row = [
+            _("Česká republika (medián), CZ-ISCO %(code)s, %(year)s") % {"code": code, "year": year}
+        ]
+        for medians in per_occupation:
+            for sphere in vocab.SPHERES:
+                row.extend(["", _blank((medians or {}).get(sphere)), ""])
+        rows.append(row)
     filename = "porovnani-" + "-".join(str(c.occupation.nsp_id) for c in comparison.compared)
     return csv_response(f"{filename}.csv", header, rows)
 
@@ -153,38 +156,6 @@ def _amounts(figure):
 
 
 # --- wage explorer -----------------------------------------------------------------------
-
-
-@dataclass
-class RankedGroup:
-    figure: object  # the WageFigure: low / median / high of the group in the region
-    occupations: list
-
-
-def ranked_groups(region, sphere):
-    """ISCO groups by median in `region` (None: the whole country), newest year per group."""
-    figures = (
-        WageFigure.objects.filter(region=region, sphere=sphere, median__isnull=False)
-        .select_related("table__isco_group")
-        .order_by("-table__year")
-    )
-    latest = {}
-    for figure in figures:
-        latest.setdefault(figure.table.isco_group_id, figure)
-    scope = "regional" if region else "national"
-    occupations = {}
-    for link in (
-        OccupationWageTable.objects.filter(
-            table__in=[f.table_id for f in latest.values()], scope=scope
-        )
-        .select_related("occupation")
-        .order_by("occupation__title_sort_key")
-    ):
-        occupations.setdefault(link.table_id, []).append(link.occupation)
-    return sorted(
-        (RankedGroup(f, occupations.get(f.table_id, [])) for f in latest.values()),
-        key=lambda group: (-group.figure.median, group.figure.table.isco_group.code),
-    )
 
 
 @require_safe
@@ -211,6 +182,7 @@ def explorer(request):
         context.update(
             occupation=occupation,
             wage_tables=tables,
+            sphere_tables=[table.in_sphere(sphere) for table in tables],
             chart=table_chart(tables[0], sphere) if tables else None,
             map=table_map(tables[0], sphere) if tables else None,
         )
@@ -243,10 +215,10 @@ def explorer_csv(context):
     header += [_("Od"), _("Medián"), _("Do"), _("Povolání")]
     rows = [
         [
-            rank,
-            group.figure.table.isco_group.code,
-            group.figure.table.isco_group.name,
-            group.figure.table.year,
+            rank if group.median is not None else "",
+            group.isco_group.code,
+            group.isco_group.name,
+            group.table.year,
             where,
             sphere_label,
             *_amounts(group.figure),

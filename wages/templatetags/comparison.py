@@ -17,6 +17,21 @@ def _with_ids(request, ids):
     return f"{request.path}?{query.urlencode()}" if query else request.path
 
 
+def _collected(context):
+    """The collected occupations that exist, as [(nsp_id, title)] in the order collected.
+
+    The URL may carry ids of profiles that are not (or no longer) in the portal; links to a
+    comparison use only these. Looked up once per page render, though several tags ask."""
+    cache = context.render_context
+    if "collected_occupations" not in cache:
+        ids = collected_ids(context["request"])
+        titles = {}
+        if ids:
+            titles = dict(Occupation.objects.filter(nsp_id__in=ids).values_list("nsp_id", "title"))
+        cache["collected_occupations"] = [(n, titles[n]) for n in ids if n in titles]
+    return cache["collected_occupations"]
+
+
 @register.inclusion_tag("wages/includes/compare_toggle.html", takes_context=True)
 def compare_toggle(context, occupation):
     """'Přidat do porovnání' or 'Odebrat z porovnání' for one occupation."""
@@ -35,15 +50,25 @@ def compare_toggle(context, occupation):
 @register.inclusion_tag("wages/includes/compare_bar.html", takes_context=True)
 def compare_bar(context):
     """The occupations collected so far, with the link to compare them."""
-    request = context["request"]
-    ids = collected_ids(request)
-    titles = dict(Occupation.objects.filter(nsp_id__in=ids).values_list("nsp_id", "title"))
+    collected = _collected(context)
     return {
-        "collected": [(nsp_id, titles[nsp_id]) for nsp_id in ids if nsp_id in titles],
-        "compare_url": compare_url(ids) if ids else None,
-        "clear_url": _with_ids(request, []),
+        "collected": collected,
+        "compare_url": compare_url([nsp_id for nsp_id, _ in collected]) if collected else None,
+        "clear_url": _with_ids(context["request"], []),
         "max": MAX_COMPARED,
     }
+
+
+@register.simple_tag(takes_context=True)
+def compare_with_url(context, occupation):
+    """The comparison of the collected occupations and this one (a profile's link).
+
+    When the collection is full without it, this one takes the last place: the link
+    promises a comparison with this profile."""
+    ids = [nsp_id for nsp_id, _ in _collected(context)]
+    if occupation.nsp_id not in ids:
+        ids = [*ids[: MAX_COMPARED - 1], occupation.nsp_id]
+    return compare_url(ids)
 
 
 @register.simple_tag(takes_context=True)

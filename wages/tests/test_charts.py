@@ -1,6 +1,9 @@
-"""Server-drawn charts: geometry that follows the figures, no zero for missing data."""
+"""Server-drawn charts: geometry that follows the figures, no zero for missing data; on the
+profile page, images named by a title and described by the table of their figures."""
 
 from types import SimpleNamespace
+
+import pytest
 
 from nsp.vocabulary import REGIONS
 from wages.charts import (
@@ -9,6 +12,7 @@ from wages.charts import (
     nice_axis,
     range_chart,
 )
+from wages.tests.helpers import svg_image, table_row
 
 
 def figure(low, median, high):
@@ -60,3 +64,72 @@ def test_the_map_shades_by_median_and_marks_missing_regions():
     # Středočeský kraj keeps its hole where Prague is: two rings in one path.
     stredocesky = next(r for r in result.regions if r.name == "Středočeský kraj")
     assert stredocesky.path.count("M") == 2
+
+
+def test_one_median_makes_one_band_in_the_map_legend():
+    medians = {region.nuts3: None for region in REGIONS}
+    medians["CZ010"] = 63_784
+    result = choropleth(medians, str)
+
+    assert result.legend == [(4, "63784")]
+    shaded = {region.name: region.shade for region in result.regions if region.shade is not None}
+    assert shaded == {"Hlavní město Praha": 4}
+
+
+def test_few_medians_are_each_their_own_band():
+    medians = {region.nuts3: None for region in REGIONS}
+    medians["CZ010"], medians["CZ020"], medians["CZ031"] = 60_000, 40_000, 40_001
+    result = choropleth(medians, str)
+
+    assert result.legend == [(0, "40000"), (2, "40001"), (4, "60000")]
+    shades = {region.name: region.shade for region in result.regions}
+    assert shades["Středočeský kraj"] == 0
+    assert shades["Jihočeský kraj"] == 2
+    assert shades["Hlavní město Praha"] == 4
+
+
+def test_many_medians_share_five_equal_bands():
+    medians = {region.nuts3: 40_000 + 1_000 * index for index, region in enumerate(REGIONS)}
+    result = choropleth(medians, str)
+
+    assert [label for _, label in result.legend] == [
+        "40000 – 42600",
+        "42600 – 45200",
+        "45200 – 47800",
+        "47800 – 50400",
+        "50400 – 53000",
+    ]
+    assert [region.shade for region in result.regions][:4] == [0, 0, 0, 1]
+    assert result.regions[-1].shade == 4
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("slug", "year", "praha"),
+    [
+        (
+            "pracovnik-distancniho-zakaznickeho-servisu",
+            "2023",
+            "30 761 Kč 42 292 Kč 63 781 Kč",
+        ),
+        (
+            "reditel-zakaznickych-sluzeb",
+            "2020",
+            "39 220 Kč 98 245 Kč 238 519 Kč 44 443 Kč 63 784 Kč 96 507 Kč",
+        ),
+    ],
+)
+def test_the_profile_chart_and_map_are_images_described_by_the_wage_table(
+    client, seeds, slug, year, praha
+):
+    html = client.get(f"/povolani/{slug}/").content.decode()
+    chart, region_map = svg_image(html, "range-chart"), svg_image(html, "region-map")
+
+    assert chart.role == region_map.role == "img"
+    assert chart.title == f"Rozpětí mezd podle krajů v roce {year} (mzdová sféra)"
+    assert region_map.title == f"Medián mzdy podle krajů v roce {year} (mzdová sféra)"
+    # Both are described by the figure with the first regional table (and its heading).
+    assert chart.described == region_map.described
+    assert chart.described_tag == "figure" and chart.described.count("<table") == 1
+    assert table_row(chart.described, "Hlavní město Praha") == praha
+    assert "Hranice krajů: name-suggestion-index contributors (BSD-3-Clause)" in html

@@ -18,6 +18,7 @@ from django.test.utils import CaptureQueriesContext
 
 from conftest import SEED_SPECIALIZATION
 from occupations.importer import import_paths
+from wages.tests.helpers import import_two_more_profiles, svg_image, table_row
 
 pytestmark = pytest.mark.django_db
 
@@ -180,22 +181,23 @@ def test_the_csv_opens_in_czech_excel(client, seeds):
         "96507",
     ]
     assert rows[5][:7] == ["Karlovarský kraj", "", "", "", "", "", ""]  # missing, not 0
-    assert rows[15] == [
-        "Česká republika (medián)",
-        "",
-        "37027",
-        "",
-        "",
-        "35778",
-        "",
-        "",
-        "74546",
-        "",
-        "",
-        "58351",
-        "",
-    ]
-    assert len(rows) == 16
+    assert len(rows) == 18
+
+
+def test_the_csv_has_every_national_median_with_its_isco_group_and_year(client, seeds):
+    body = client.get(f"{BOTH}&format=csv").content.decode("utf-8")
+    rows = list(csv.reader(io.StringIO(body[1:]), delimiter=";"))
+
+    # Columns: A business od/medián/do, A public od/medián/do, then the same for B.
+    assert rows[15:] == [
+        ["Česká republika (medián), CZ-ISCO 4222, 2023", "", "37027", "", "", "35778", "",
+         "", "", "", "", "", ""],
+        ["Česká republika (medián), CZ-ISCO 1221, 2020", "", "", "", "", "", "",
+         "", "74546", "", "", "58351", ""],
+        # 103332's second national row: "12214 … 61 032 Kč -", not in its regional table.
+        ["Česká republika (medián), CZ-ISCO 12214, 2020", "", "", "", "", "", "",
+         "", "61032", "", "", "", ""],
+    ]  # fmt: skip
 
 
 def test_csv_of_a_bad_request_is_a_plain_400(client, seeds):
@@ -213,17 +215,121 @@ def test_the_comparison_prints_on_a4(client, seeds):
 
 
 def test_queries_do_not_grow_with_the_number_compared(client, seeds, tmp_path):
-    text = SEED_SPECIALIZATION.read_text(encoding="utf-8")
-    paths = []
-    for number in (1, 2):
-        path = tmp_path / f"{number}.txt"
-        path.write_text(text.replace("102742", f"40000{number}"), encoding="utf-8")
-        paths.append(path)
-    import_paths(paths)
+    import_two_more_profiles(tmp_path)
 
     def count(url):
         with CaptureQueriesContext(connection) as captured:
-            assert client.get(url).status_code == 200
-        return len(captured)
+            response = client.get(url)
+            assert response.status_code == 200
+        return len(captured), text_of(response.content.decode())
 
-    assert count(BOTH) == count(f"{BOTH}&id=400001&id=400002")
+    two, _ = count(BOTH)
+    four, text = count(f"{BOTH}&id=400001&id=400002")
+    for year, code in (("2023", "4222"), ("2020", "1221"), ("2021", "4223"), ("2019", "1222")):
+        assert f"údaje za rok {year} , skupina CZ-ISCO {code}" in text
+    assert "2019, CZ-ISCO 12224: 61 032 Kč" in text
+    assert two == four
+
+
+def test_the_profile_page_keeps_the_collected_list_in_its_links(client, seeds):
+    html = client.get(
+        "/povolani/reditel-zakaznickych-sluzeb/", {"porovnat": "102742"}
+    ).content.decode()
+
+    start = html.index('class="breadcrumbs"')
+    breadcrumbs = html[start : html.index("</nav>", start)]
+    assert 'href="/povolani/?porovnat=102742"' in breadcrumbs
+    assert 'href="/povolani/?obor=management&amp;porovnat=102742"' in breadcrumbs
+    assert 'href="/porovnani/?id=102742&amp;id=103332">Porovnat s jiným povoláním' in html
+
+
+@pytest.mark.parametrize(
+    ("collected", "compare_link"),
+    [
+        ([], "/porovnani/?id=103332"),
+        (["103332", "102742"], "/porovnani/?id=103332&amp;id=102742"),  # already collected
+        (["999999", "102742"], "/porovnani/?id=102742&amp;id=103332"),  # unknown id left out
+    ],
+)
+def test_the_profile_compare_link_adds_this_profile_to_the_known_collected(
+    client, seeds, collected, compare_link
+):
+    html = client.get(
+        "/povolani/reditel-zakaznickych-sluzeb/", {"porovnat": collected}
+    ).content.decode()
+    assert f'href="{compare_link}">Porovnat s jiným povoláním' in html
+
+
+def test_a_full_collection_makes_room_for_the_profile_in_its_compare_link(client, seeds, tmp_path):
+    text = SEED_SPECIALIZATION.read_text(encoding="utf-8")
+    paths = []
+    for nsp_id in ("400001", "400002", "400003"):
+        paths.append(tmp_path / f"{nsp_id}.txt")
+        paths[-1].write_text(text.replace("102742", nsp_id), encoding="utf-8")
+    import_paths(paths)
+
+    html = client.get(
+        "/povolani/reditel-zakaznickych-sluzeb/",
+        {"porovnat": ["102742", "400001", "400002", "400003"]},
+    ).content.decode()
+    link = "/porovnani/?id=102742&amp;id=400001&amp;id=400002&amp;id=103332"
+    assert f'href="{link}">Porovnat s jiným povoláním' in html
+
+
+def test_the_compare_bar_links_only_profiles_that_exist(client, seeds):
+    html = client.get("/povolani/", {"porovnat": ["999999", "102742", "103332"]}).content.decode()
+
+    assert "K porovnání: 2 povolání" in html
+    assert 'href="/porovnani/?id=102742&amp;id=103332">Porovnat</a>' in html
+
+
+@pytest.mark.parametrize(
+    ("query", "suggestion"),
+    [
+        # More than four: the first four that exist, not the first four asked for.
+        (
+            "id=1&id=102742&id=2&id=3&id=103332",
+            'href="/porovnani/?id=102742&amp;id=103332">Porovnat platné profily',
+        ),
+        # One valid profile left: go on with it (the comparison page then helps add more).
+        (
+            "id=102742&id=102742",
+            'href="/porovnani/?id=102742">Pokračovat s profilem '
+            '<span lang="cs">Pracovník distančního zákaznického servisu</span>',
+        ),
+        (
+            "id=999999&id=102742&sfera=public",
+            'href="/porovnani/?id=102742&amp;sfera=public">Pokračovat s profilem ',
+        ),
+    ],
+)
+def test_error_pages_suggest_only_profiles_that_exist(client, seeds, query, suggestion):
+    html = client.get(f"/porovnani/?{query}").content.decode()
+    assert suggestion in html
+
+
+@pytest.mark.parametrize("query", ["id=1&id=2&id=3&id=4&id=5", "id=999999&id=888888"])
+def test_error_pages_suggest_nothing_when_no_profile_exists(client, seeds, query):
+    html = client.get(f"/porovnani/?{query}").content.decode()
+    assert "Porovnat platné profily" not in html
+    assert "Pokračovat s profilem" not in html
+
+
+@pytest.mark.parametrize(
+    ("query", "title", "praha"),
+    [
+        ("", "Mzdy podle krajů v porovnání (mzdová sféra)", "42 292 Kč 30 761 Kč – 63 781 Kč"),
+        ("&sfera=public", "Mzdy podle krajů v porovnání (platová sféra)", "bez údajů"),
+    ],
+)
+def test_the_comparison_chart_is_an_image_described_by_the_wage_table(
+    client, seeds, query, title, praha
+):
+    html = client.get(BOTH + query).content.decode()
+    chart = svg_image(html, "range-chart")
+
+    assert chart.role == "img"
+    assert chart.title == title
+    assert chart.described_tag == "table"
+    assert 'class="compare-wages"' in chart.described
+    assert table_row(chart.described, "Hlavní město Praha").startswith(praha)

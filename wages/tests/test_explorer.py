@@ -2,10 +2,10 @@
 
 import csv
 import io
-import re
-from html import unescape
 
 import pytest
+
+from wages.tests.helpers import svg_image, table_row, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -14,15 +14,27 @@ def ranking(client, **params):
     response = client.get("/mzdy/", params)
     assert response.status_code == 200
     return [
-        (g.figure.table.isco_group.code, g.figure.median, [o.nsp_id for o in g.occupations])
+        (g.isco_group.code, g.median, [o.nsp_id for o in g.occupations])
         for g in response.context["groups"]
     ]
 
 
 def test_groups_ranked_by_median_in_a_region(client, seeds):
     assert ranking(client, kraj="praha") == [("1221", 98245, [103332]), ("4222", 42292, [102742])]
-    assert ranking(client, kraj="karlovarsky") == [("1221", 66693, [103332])]
-    assert ranking(client, kraj="praha", sfera="public") == [("1221", 63784, [103332])]
+    # The seed of 102742 has no Karlovarský and Olomoucký kraj rows, and "-" in the public
+    # sphere: its group follows the ranked ones, without a figure.
+    assert ranking(client, kraj="karlovarsky") == [
+        ("1221", 66693, [103332]),
+        ("4222", None, [102742]),
+    ]
+    assert ranking(client, kraj="olomoucky") == [
+        ("1221", 64726, [103332]),
+        ("4222", None, [102742]),
+    ]
+    assert ranking(client, kraj="praha", sfera="public") == [
+        ("1221", 63784, [103332]),
+        ("4222", None, [102742]),
+    ]
 
 
 def test_groups_ranked_by_national_median(client, seeds):
@@ -31,12 +43,34 @@ def test_groups_ranked_by_national_median(client, seeds):
         ("12214", 61032, [103332]),
         ("4222", 37027, [102742]),
     ]
-    assert ranking(client, sfera="public") == [("1221", 58351, [103332]), ("4222", 35778, [102742])]
+    # 12214 has a national median in the business sphere only ("61 032 Kč -").
+    assert ranking(client, sfera="public") == [
+        ("1221", 58351, [103332]),
+        ("4222", 35778, [102742]),
+        ("12214", None, [103332]),
+    ]
+
+
+@pytest.mark.parametrize("region", ["olomoucky", "karlovarsky"])
+def test_a_group_without_a_figure_in_the_region_is_listed_as_missing(client, seeds, region):
+    html = client.get("/mzdy/", {"kraj": region}).content.decode()
+    table = html[html.index('<caption id="poradi">') : html.index("</table>")]
+    last_row = table[table.rindex("<tr>") :]
+    assert text_of(last_row) == (
+        "4222 Pracovníci v zákaznických kontaktních centrech 2023 bez údajů "
+        "Pracovník distančního zákaznického servisu"
+    )
+
+    response = client.get("/mzdy/", {"kraj": region, "format": "csv"})
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8")[1:]), delimiter=";"))
+    assert rows[1][:2] == ["1", "1221"]
+    assert rows[2][:4] == ["", "4222", "Pracovníci v zákaznických kontaktních centrech", "2023"]
+    assert rows[2][6:] == ["", "", "", "Pracovník distančního zákaznického servisu"]
+    assert len(rows) == 3
 
 
 def test_ranges_are_shown_with_the_ranking(client, seeds):
-    html = client.get("/mzdy/", {"kraj": "praha"}).content.decode()
-    text = " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+    text = text_of(client.get("/mzdy/", {"kraj": "praha"}).content.decode())
     assert "98 245 Kč 39 220 Kč – 238 519 Kč" in text
 
 
@@ -45,8 +79,51 @@ def test_one_occupation_in_every_region_with_chart_and_map(client, seeds):
     assert html.count('<path class="region ') == 14
     assert 'class="region no-data"' in html  # Karlovarský and Olomoucký kraj
     assert "Hranice krajů: name-suggestion-index contributors (BSD-3-Clause)" in html
-    assert 'role="img"' in html and 'aria-describedby="profil-mzdy-0"' in html
-    assert 'id="profil-mzdy-0"' in html
+    assert 'role="img"' in html and 'aria-describedby="mzdy-kraje-0"' in html
+
+
+@pytest.mark.parametrize(
+    ("params", "sphere", "expected_rows"),
+    [
+        (
+            {"povolani": "102742"},
+            "mzdová sféra",
+            {
+                "Hlavní město Praha": "30 761 Kč 42 292 Kč 63 781 Kč",
+                "Karlovarský kraj": "bez údajů",
+                "Moravskoslezský kraj": "25 114 Kč 32 731 Kč 46 120 Kč",
+            },
+        ),
+        (
+            {"povolani": "102742", "sfera": "public"},
+            "platová sféra",
+            {"Hlavní město Praha": "bez údajů", "Moravskoslezský kraj": "bez údajů"},
+        ),
+        (
+            {"povolani": "103332", "sfera": "public"},
+            "platová sféra",
+            {
+                "Hlavní město Praha": "44 443 Kč 63 784 Kč 96 507 Kč",
+                "Středočeský kraj": "bez údajů",
+            },
+        ),
+    ],
+)
+def test_chart_and_map_name_their_sphere_and_are_described_by_its_figures(
+    client, seeds, params, sphere, expected_rows
+):
+    html = client.get("/mzdy/", params).content.decode()
+    chart, region_map = svg_image(html, "range-chart"), svg_image(html, "region-map")
+
+    year, code = ("2023", "4222") if params["povolani"] == "102742" else ("2020", "1221")
+    assert chart.title == f"Mzdy podle krajů v roce {year}, CZ-ISCO {code} ({sphere})"
+    assert region_map.title == f"Medián mzdy podle krajů v roce {year}, CZ-ISCO {code} ({sphere})"
+    assert chart.role == region_map.role == "img"
+    assert chart.described == region_map.described
+    assert chart.described_tag == "table"
+    assert chart.described.count('<tr><th scope="row"') == 14
+    for region, cells in expected_rows.items():
+        assert table_row(chart.described, region) == cells
 
 
 def test_csv_of_a_ranking(client, seeds):
@@ -94,3 +171,12 @@ def test_csv_of_one_occupation_keeps_missing_figures_empty(client, seeds):
 )
 def test_odd_parameters_fall_back_to_defaults(client, seeds, params):
     assert client.get("/mzdy/", params).status_code == 200
+
+
+def test_a_map_with_one_regional_median_has_one_legend_band(client, seeds):
+    # 103332 has a public-sphere figure in Praha only (63 784 Kč).
+    html = client.get("/mzdy/", {"povolani": "103332", "sfera": "public"}).content.decode()
+    start = html.index('<ul class="map-legend"')
+    legend = html[start : html.index("</ul>", start)]
+    assert text_of(legend) == "63 784 Kč bez údajů"
+    assert html.count('class="region shade-') == 1
