@@ -9,6 +9,7 @@ from functools import wraps
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, JsonResponse
 from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt
 
 from nsp.parser import SCHEMA_PATH
 from occupations.caching import public_page
@@ -28,8 +29,12 @@ def json_error(status, message, **details):
 
 
 def api_view(view):
-    """GET and HEAD only; a missing object is a JSON 404."""
+    """GET and HEAD only; a missing object is a JSON 404.
 
+    Exempt from CSRF checks: the API never writes, and a client sending anything else
+    gets the JSON 405 below rather than the site's CSRF failure page."""
+
+    @csrf_exempt
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if request.method not in ("GET", "HEAD"):

@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from django.test import Client
 from jsonschema import Draft202012Validator
 
 from conftest import SEED_OCCUPATION, SEED_SPECIALIZATION
@@ -81,8 +82,22 @@ def test_unknown_resources_are_a_json_404(client, seeds, url):
     assert response.json()["error"]["status"] == 404
 
 
-def test_the_api_is_read_only(client, seeds):
-    response = client.post("/api/v1/occupations/103332/", {"title": "x"})
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/occupations/103332/",
+        "/api/v1/occupations/",
+        "/api/v1/schema.json",
+        "/api/v1/nothing/",
+    ],
+)
+def test_the_api_is_read_only(seeds, method, url):
+    # As a real client sends it: no CSRF cookie or token (the test client skips the check).
+    client = Client(enforce_csrf_checks=True)
+
+    response = getattr(client, method)(url, {"title": "x"})
+
     assert response.status_code == 405
     assert response["Allow"] == "GET, HEAD"
     assert response.json()["error"]["status"] == 405
