@@ -9,7 +9,8 @@ catalogue (an import, an admin edit) bumps DataVersion. So:
   an edit shows at once; DJANGO_CDN_MAX_AGE lets a deployment trade that for load).
 - `PublicPageCacheMiddleware` sits early in the middleware stack and serves stored copies
   of such responses. The key holds the data version, so a change makes every stored copy
-  unreachable at once; nothing needs purging.
+  unreachable at once; nothing needs purging. It also holds the scheme and the host
+  (checked against ALLOWED_HOSTS first), since pages carry absolute links.
 """
 
 import gzip
@@ -85,9 +86,13 @@ def etag_for(version):
 
 
 def cache_key(version, request):
+    """The key of the stored copy of this request's page. Pages hold absolute links (the
+    canonical address, language versions, the sitemap), so the scheme and the host are
+    part of it; get_host() refuses a Host header that ALLOWED_HOSTS does not name."""
     number, changed_at = version
-    path = hashlib.sha1(request.get_full_path().encode()).hexdigest()
-    return f"page:{number}:{int(changed_at.timestamp() * 1000)}:{release()}:{path}"
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha1(address.encode()).hexdigest()
+    return f"page:{number}:{int(changed_at.timestamp() * 1000)}:{release()}:{digest}"
 
 
 def _public_headers(response, version):
@@ -134,6 +139,9 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         if request.method not in ("GET", "HEAD") or request.path.startswith(self.skipped):
             return self.get_response(request)
+        # Before anything is served: a Host header we do not serve is a 400 (DisallowedHost),
+        # as CommonMiddleware would make it further in.
+        request.get_host()
         version = current_version()
         request.data_version = version
         stored = self.cache.get(cache_key(version, request))

@@ -69,6 +69,33 @@ def test_other_public_pages_and_the_api_are_cached_too(client, seeds, url):
     assert "public" in first["Cache-Control"]
 
 
+def test_a_stored_page_is_not_served_to_a_host_we_do_not_serve(client, seeds):
+    assert get(client, PROFILE)[0].status_code == 200
+
+    response, _ = get(client, PROFILE, host="evil.example")
+
+    assert response.status_code == 400
+    assert "evil.example" not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("host", "secure", "address"),
+    [
+        ("localhost", False, "http://localhost"),
+        ("testserver", True, "https://testserver"),
+        ("127.0.0.1:8000", False, "http://127.0.0.1:8000"),
+    ],
+)
+def test_each_host_and_scheme_gets_pages_with_its_own_links(client, seeds, host, secure, address):
+    first = client.get(PROFILE).content.decode()  # http://testserver, now stored
+
+    html = client.get(PROFILE, headers={"host": host}, secure=secure).content.decode()
+
+    assert f'<link rel="canonical" href="http://testserver{PROFILE}">' in first
+    assert f'<link rel="canonical" href="{address}{PROFILE}">' in html
+    assert "testserver" not in html.replace(address, "")
+
+
 def test_an_import_changes_what_is_served_at_once(client, seeds, tmp_path):
     response, _ = get(client, "/povolani/?q=zakaznick")
     edited = tmp_path / "edited.txt"
