@@ -17,7 +17,7 @@ import gzip
 import hashlib
 import os
 import re
-from datetime import UTC, datetime
+from datetime import UTC
 from functools import cache, wraps
 from pathlib import Path
 
@@ -64,7 +64,7 @@ def _version_sql():
     return (
         f"SELECT {quote(meta.get_field('number').column)}, "
         f"{quote(meta.get_field('changed_at').column)} FROM {quote(meta.db_table)} WHERE "
-        f"{quote(meta.pk.column)} = 1"
+        f"{quote(meta.pk.column)} = {DataVersion.ROW}"
     )
 
 
@@ -73,9 +73,13 @@ def current_version():
     the ORM: one plain SELECT by primary key."""
     with connection.cursor() as cursor:
         cursor.execute(_version_sql())
-        number, changed_at = cursor.fetchone()
-    if isinstance(changed_at, str):  # SQLite returns the stored text (UTC)
-        changed_at = datetime.fromisoformat(changed_at).replace(tzinfo=UTC)
+        row = cursor.fetchone()
+    if row is None:  # deleted, e.g. by `manage.py flush`
+        version = DataVersion.current()
+        return version.number, version.changed_at
+    number, changed_at = row
+    if changed_at.tzinfo is None:  # SQLite gives the stored UTC time without a zone
+        changed_at = changed_at.replace(tzinfo=UTC)
     return number, changed_at
 
 

@@ -4,8 +4,10 @@ import gzip
 
 import pytest
 from django.contrib.auth.models import User
-from django.db import connection
+from django.core.management import call_command
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
+from django.utils.http import http_date
 
 from conftest import SEED_SPECIALIZATION
 from occupations.importer import import_paths
@@ -38,7 +40,7 @@ def test_public_pages_can_be_revalidated(client, seeds):
     assert response["Cache-Control"] == "public, max-age=0, must-revalidate"
     assert response["ETag"].startswith('W/"')  # weak: sent gzipped or not
     assert response["Vary"] == "Accept-Encoding"
-    assert response["Last-Modified"].endswith("GMT")
+    assert response["Last-Modified"] == http_date(DataVersion.current().changed_at.timestamp())
 
     again, queries = get(client, PROFILE, if_none_match=response["ETag"])
 
@@ -156,3 +158,24 @@ def test_every_change_moves_the_version_forward(seeds):
     bumped = DataVersion.current()
     assert bumped.number == version.number + 1
     assert bumped.changed_at >= version.changed_at
+
+
+def test_pages_are_served_after_a_flush_removed_the_version_row(client, seeds):
+    call_command("flush", interactive=False, verbosity=0)
+    assert not DataVersion.objects.exists()
+
+    response, _ = get(client, "/")
+    stored, queries = get(client, "/")
+
+    assert response.status_code == 200
+    assert DataVersion.objects.count() == 1
+    assert (stored.content, queries) == (response.content, 1)
+
+
+def test_the_import_lock_and_a_bump_create_a_missing_version_row(db):
+    DataVersion.objects.all().delete()
+    with transaction.atomic():
+        assert DataVersion.lock().number == 1
+    DataVersion.objects.all().delete()
+    DataVersion.bump()
+    assert DataVersion.objects.count() == 1
