@@ -66,6 +66,25 @@ def test_the_list_pages(client, db):
     assert second["previous"] == "http://testserver/api/v1/occupations/?q=zednik&strana=1"
 
 
+@pytest.mark.parametrize("page", ["3", "99", "0", "9" * 30, "9" * 5000])
+def test_a_page_out_of_range_is_a_json_404(client, seeds, page):
+    response = client.get("/api/v1/occupations/", {"strana": page})
+    assert response.status_code == 404
+    assert response.json()["error"]["status"] == 404
+
+
+@pytest.mark.parametrize("page", ["abc", "", "-1", "1.0", "²", "٣"])
+def test_a_page_that_is_not_a_number_is_a_json_400(client, seeds, page):
+    response = client.get("/api/v1/occupations/", {"strana": page})
+    assert response.status_code == 400
+    assert set(response.json()["error"]["fields"]) == {"strana"}
+
+
+def test_the_first_page_may_be_empty(client, seeds):
+    body = client.get("/api/v1/occupations/", {"q": "astronaut", "strana": "1"}).json()
+    assert (body["count"], body["results"]) == (0, [])
+
+
 def test_invalid_filters_are_a_json_400(client, seeds):
     response = client.get("/api/v1/occupations/", {"mzda_od": "-5", "kraj": "mars"})
     assert response.status_code == 400
