@@ -13,8 +13,9 @@ from django.utils import translation
 
 register = template.Library()
 
-# Parameters that only change how a list is paged or what is being collected.
-NOT_CANONICAL = ("strana", "porovnat")
+# What is only being collected for a comparison. The page number stays: page 2 of a list
+# is its own page, and the language switch keeps the reader on it.
+NOT_CANONICAL = ("porovnat",)
 
 
 def _canonical_path(request):
