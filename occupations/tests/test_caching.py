@@ -4,7 +4,6 @@ import gzip
 
 import pytest
 from django.contrib.auth.models import User
-from django.core.management import call_command
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils.http import http_date
@@ -160,9 +159,8 @@ def test_every_change_moves_the_version_forward(seeds):
     assert bumped.changed_at >= version.changed_at
 
 
-def test_pages_are_served_after_a_flush_removed_the_version_row(client, seeds):
-    call_command("flush", interactive=False, verbosity=0)
-    assert not DataVersion.objects.exists()
+def test_pages_are_served_when_the_version_row_is_missing(client, seeds):
+    DataVersion.objects.all().delete()  # as `manage.py flush` leaves it
 
     response, _ = get(client, "/")
     stored, queries = get(client, "/")
