@@ -1,6 +1,11 @@
 """Request hygiene that no view should have to think about."""
 
 from django.http import HttpResponseBadRequest
+from django.utils import translation
+from django.utils.translation import gettext
+
+from config.views import is_api, language_of
+from occupations.api import json_error
 
 
 class RejectNullCharactersMiddleware:
@@ -15,7 +20,14 @@ class RejectNullCharactersMiddleware:
             "\x00" in key or any("\x00" in value for value in values)
             for key, values in request.GET.lists()
         ):
-            return HttpResponseBadRequest(
-                "Požadavek obsahuje nulový znak.", content_type="text/plain; charset=utf-8"
-            )
+            return self.refuse(request)
         return self.get_response(request)
+
+    @staticmethod
+    def refuse(request):
+        if is_api(request):
+            return json_error(400, "The request contains a NUL character.")
+        # Before LocaleMiddleware: the language comes from the path.
+        with translation.override(language_of(request)):
+            message = gettext("Požadavek obsahuje nulový znak.")
+        return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")

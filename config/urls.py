@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemaps_views
 from django.urls import include, path, register_converter
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
@@ -26,16 +26,25 @@ urlpatterns = i18n_patterns(
     path("", include("wages.urls")),
     prefix_default_language=False,
 )
+# An index of one sitemap per section, each in pages of Sitemap.limit addresses.
+SITEMAPS = {"pages": PageSitemap, "occupations": OccupationSitemap}
 urlpatterns += [
     path(
         "sitemap.xml",
-        public_page(sitemap),
-        {"sitemaps": {"pages": PageSitemap, "occupations": OccupationSitemap}},
+        public_page(sitemaps_views.index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
         name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        public_page(sitemaps_views.sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap-section",
     ),
     path(
         "robots.txt",
         public_page(TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
+        name="robots",
     ),
     path("api/v1/", include("occupations.api_urls")),
     path(settings.ADMIN_PATH, admin.site.urls),

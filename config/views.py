@@ -1,40 +1,57 @@
-"""Error pages: JSON under /api/, the site's own pages everywhere else."""
+"""Error pages: JSON under /api/, the site's own pages everywhere else.
 
-from django.http import JsonResponse
+An error page may be the answer to a request that Django refused before any view ran (a
+Host header we do not serve, more than 1,000 parameters), so it reads nothing that could
+fail again: the `site` template tags leave out the page's address on error pages
+(`error_page` in the context). It takes its language from the path, because the error
+may come before LocaleMiddleware has run.
+"""
+
+from django.conf import settings
+from django.shortcuts import render
+from django.utils import translation
 from django.views import defaults
 
-
-def _is_api(request):
-    return request.path.startswith("/api/")
+from occupations.api import json_error
 
 
-def _json(status, message):
-    return JsonResponse(
-        {"error": {"status": status, "message": message}},
-        status=status,
-        json_dumps_params={"ensure_ascii": False},
-    )
+def is_api(request):
+    return request.path_info.startswith("/api/")
+
+
+def language_of(request):
+    """The UI language of the requested path (/en/… is English), active or not."""
+    return translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+
+
+def error_page(request, status, template_name, api_message):
+    if is_api(request):
+        return json_error(status, api_message)
+    with translation.override(language_of(request)):
+        return render(request, template_name, {"error_page": True}, status=status)
 
 
 def bad_request(request, exception):
-    if _is_api(request):
-        return _json(400, "Bad request.")
-    return defaults.bad_request(request, exception)
+    return error_page(request, 400, "400.html", "Bad request.")
 
 
 def permission_denied(request, exception):
-    if _is_api(request):
-        return _json(403, "Forbidden.")
-    return defaults.permission_denied(request, exception)
+    return error_page(request, 403, "403.html", "Forbidden.")
 
 
 def page_not_found(request, exception):
-    if _is_api(request):
-        return _json(404, "Not found.")
-    return defaults.page_not_found(request, exception)
+    return error_page(request, 404, "404.html", "Not found.")
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: a form sent without this site's token (or its cookie)."""
+    return error_page(
+        request, 403, "403_csrf.html", "Forbidden: the request failed the CSRF check."
+    )
 
 
 def server_error(request):
-    if _is_api(request):
-        return _json(500, "Server error. It has been logged; please try again later.")
+    if is_api(request):
+        return json_error(500, "Server error. It has been logged; please try again later.")
+    # 500.html stands alone: it renders without the request, the database or the tags.
     return defaults.server_error(request)

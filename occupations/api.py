@@ -6,9 +6,10 @@ uses the HTML list's FilterSet. Every answer is JSON, errors included.
 
 from functools import wraps
 
-from django.core.paginator import Paginator
+from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpResponse, JsonResponse
 from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt
 
 from nsp.parser import SCHEMA_PATH
 from occupations.caching import public_page
@@ -28,8 +29,12 @@ def json_error(status, message, **details):
 
 
 def api_view(view):
-    """GET and HEAD only; a missing object is a JSON 404."""
+    """GET and HEAD only; a missing object is a JSON 404.
 
+    Exempt from CSRF checks: the API never writes, and a client sending anything else
+    gets the JSON 405 below rather than the site's CSRF failure page."""
+
+    @csrf_exempt
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if request.method not in ("GET", "HEAD"):
@@ -80,7 +85,17 @@ def occupation_index(request):
             fields={name: [str(e) for e in errors] for name, errors in filterset.errors.items()},
         )
     paginator = Paginator(filterset.qs, API_PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("strana"))
+    # Stricter than the HTML list, which shows the nearest page: a client must learn that
+    # it asked for something that is not there.
+    number = request.GET.get("strana", "1")
+    if not (number.isascii() and number.isdigit()):
+        return json_error(
+            400, "Invalid page number.", fields={"strana": ["Enter a whole number from 1."]}
+        )
+    try:
+        page = paginator.page(number)
+    except InvalidPage:  # out of range, or too many digits for int()
+        return json_error(404, f"No such page; the last one is {paginator.num_pages}.")
 
     def page_url(number):
         query = request.GET.copy()

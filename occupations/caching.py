@@ -9,14 +9,15 @@ catalogue (an import, an admin edit) bumps DataVersion. So:
   an edit shows at once; DJANGO_CDN_MAX_AGE lets a deployment trade that for load).
 - `PublicPageCacheMiddleware` sits early in the middleware stack and serves stored copies
   of such responses. The key holds the data version, so a change makes every stored copy
-  unreachable at once; nothing needs purging.
+  unreachable at once; nothing needs purging. It also holds the scheme and the host
+  (checked against ALLOWED_HOSTS first), since pages carry absolute links.
 """
 
 import gzip
 import hashlib
 import os
 import re
-from datetime import UTC, datetime
+from datetime import UTC
 from functools import cache, wraps
 from pathlib import Path
 
@@ -63,7 +64,7 @@ def _version_sql():
     return (
         f"SELECT {quote(meta.get_field('number').column)}, "
         f"{quote(meta.get_field('changed_at').column)} FROM {quote(meta.db_table)} WHERE "
-        f"{quote(meta.pk.column)} = 1"
+        f"{quote(meta.pk.column)} = {DataVersion.ROW}"
     )
 
 
@@ -72,9 +73,13 @@ def current_version():
     the ORM: one plain SELECT by primary key."""
     with connection.cursor() as cursor:
         cursor.execute(_version_sql())
-        number, changed_at = cursor.fetchone()
-    if isinstance(changed_at, str):  # SQLite returns the stored text (UTC)
-        changed_at = datetime.fromisoformat(changed_at).replace(tzinfo=UTC)
+        row = cursor.fetchone()
+    if row is None:  # deleted, e.g. by `manage.py flush`
+        version = DataVersion.current()
+        return version.number, version.changed_at
+    number, changed_at = row
+    if changed_at.tzinfo is None:  # SQLite gives the stored UTC time without a zone
+        changed_at = changed_at.replace(tzinfo=UTC)
     return number, changed_at
 
 
@@ -85,9 +90,13 @@ def etag_for(version):
 
 
 def cache_key(version, request):
+    """The key of the stored copy of this request's page. Pages hold absolute links (the
+    canonical address, language versions, the sitemap), so the scheme and the host are
+    part of it; get_host() refuses a Host header that ALLOWED_HOSTS does not name."""
     number, changed_at = version
-    path = hashlib.sha1(request.get_full_path().encode()).hexdigest()
-    return f"page:{number}:{int(changed_at.timestamp() * 1000)}:{release()}:{path}"
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha1(address.encode()).hexdigest()
+    return f"page:{number}:{int(changed_at.timestamp() * 1000)}:{release()}:{digest}"
 
 
 def _public_headers(response, version):
@@ -134,6 +143,9 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         if request.method not in ("GET", "HEAD") or request.path.startswith(self.skipped):
             return self.get_response(request)
+        # Before anything is served: a Host header we do not serve is a 400 (DisallowedHost),
+        # as CommonMiddleware would make it further in.
+        request.get_host()
         version = current_version()
         request.data_version = version
         stored = self.cache.get(cache_key(version, request))

@@ -679,7 +679,13 @@ class DataVersion(models.Model):
 
     Every import and every admin change bumps it; cached pages and ETags are keyed on it,
     so they never outlive the data. Imports lock it, so two imports cannot interleave.
+
+    A data migration creates the row, but `manage.py flush` deletes it: current() creates
+    it again when it is missing, with a new changed_at, so no copy stored under an older
+    row can be mistaken for it.
     """
+
+    ROW = 1
 
     number = models.PositiveBigIntegerField(default=1)
     changed_at = models.DateTimeField(auto_now=True)
@@ -692,13 +698,25 @@ class DataVersion(models.Model):
         return f"{self.number} ({self.changed_at:%Y-%m-%d %H:%M})"
 
     @classmethod
-    def bump(cls):
-        """Mark the catalogue changed: cached pages and ETags of older versions expire."""
-        cls.objects.filter(pk=1).update(number=models.F("number") + 1, changed_at=timezone.now())
+    def current(cls):
+        """The row, created if it is missing."""
+        version, _created = cls.objects.get_or_create(pk=cls.ROW)
+        return version
 
     @classmethod
-    def current(cls):
-        return cls.objects.get(pk=1)
+    def lock(cls):
+        """The row, locked until the transaction ends: a second import waits here."""
+        cls.current()
+        return cls.objects.select_for_update().get(pk=cls.ROW)
+
+    @classmethod
+    def bump(cls):
+        """Mark the catalogue changed: cached pages and ETags of older versions expire."""
+        changed = cls.objects.filter(pk=cls.ROW).update(
+            number=models.F("number") + 1, changed_at=timezone.now()
+        )
+        if not changed:
+            cls.current()
 
 
 class PendingImport(models.Model):

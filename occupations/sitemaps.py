@@ -11,6 +11,8 @@ class OccupationSitemap(Sitemap):
     alternates = True
     x_default = True
     changefreq = "monthly"
+    # Addresses per page of the sitemap (sitemap-occupations.xml?p=2…, all listed in the
+    # index): with i18n each profile has two, so a page holds 2,500 profiles.
     limit = 5000
 
     def items(self):

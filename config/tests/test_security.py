@@ -150,3 +150,27 @@ def test_the_server_error_page_has_no_stack_trace():
 @pytest.mark.parametrize("url", ["/povolani/?q=a%00b", "/kompetence/a%00/", "/mzdy/?hledat=%00"])
 def test_a_nul_character_is_a_bad_request(client, url):
     assert client.get(url).status_code == 400
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("/povolani/?q=a%00b", "Požadavek obsahuje nulový znak."),
+        ("/en/povolani/?q=a%00b", "The request contains a NUL character."),
+        ("/en/kompetence/a%00/", "The request contains a NUL character."),
+    ],
+)
+def test_a_nul_character_is_refused_in_the_language_of_the_page(client, url, message):
+    response = client.get(url)
+    assert response.status_code == 400
+    assert response.content.decode() == message
+
+
+@pytest.mark.django_db
+def test_a_nul_character_in_the_api_is_a_json_400(client):
+    response = client.get("/api/v1/occupations/?q=%00")
+    assert response.status_code == 400
+    assert response.json() == {
+        "error": {"status": 400, "message": "The request contains a NUL character."}
+    }

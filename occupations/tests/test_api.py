@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from django.test import Client
 from jsonschema import Draft202012Validator
 
 from conftest import SEED_OCCUPATION, SEED_SPECIALIZATION
@@ -65,6 +66,25 @@ def test_the_list_pages(client, db):
     assert second["previous"] == "http://testserver/api/v1/occupations/?q=zednik&strana=1"
 
 
+@pytest.mark.parametrize("page", ["3", "99", "0", "9" * 30, "9" * 5000])
+def test_a_page_out_of_range_is_a_json_404(client, seeds, page):
+    response = client.get("/api/v1/occupations/", {"strana": page})
+    assert response.status_code == 404
+    assert response.json()["error"]["status"] == 404
+
+
+@pytest.mark.parametrize("page", ["abc", "", "-1", "1.0", "²", "٣"])
+def test_a_page_that_is_not_a_number_is_a_json_400(client, seeds, page):
+    response = client.get("/api/v1/occupations/", {"strana": page})
+    assert response.status_code == 400
+    assert set(response.json()["error"]["fields"]) == {"strana"}
+
+
+def test_the_first_page_may_be_empty(client, seeds):
+    body = client.get("/api/v1/occupations/", {"q": "astronaut", "strana": "1"}).json()
+    assert (body["count"], body["results"]) == (0, [])
+
+
 def test_invalid_filters_are_a_json_400(client, seeds):
     response = client.get("/api/v1/occupations/", {"mzda_od": "-5", "kraj": "mars"})
     assert response.status_code == 400
@@ -81,8 +101,22 @@ def test_unknown_resources_are_a_json_404(client, seeds, url):
     assert response.json()["error"]["status"] == 404
 
 
-def test_the_api_is_read_only(client, seeds):
-    response = client.post("/api/v1/occupations/103332/", {"title": "x"})
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/occupations/103332/",
+        "/api/v1/occupations/",
+        "/api/v1/schema.json",
+        "/api/v1/nothing/",
+    ],
+)
+def test_the_api_is_read_only(seeds, method, url):
+    # As a real client sends it: no CSRF cookie or token (the test client skips the check).
+    client = Client(enforce_csrf_checks=True)
+
+    response = getattr(client, method)(url, {"title": "x"})
+
     assert response.status_code == 405
     assert response["Allow"] == "GET, HEAD"
     assert response.json()["error"]["status"] == 405

@@ -4,8 +4,9 @@ import gzip
 
 import pytest
 from django.contrib.auth.models import User
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
+from django.utils.http import http_date
 
 from conftest import SEED_SPECIALIZATION
 from occupations.importer import import_paths
@@ -38,7 +39,7 @@ def test_public_pages_can_be_revalidated(client, seeds):
     assert response["Cache-Control"] == "public, max-age=0, must-revalidate"
     assert response["ETag"].startswith('W/"')  # weak: sent gzipped or not
     assert response["Vary"] == "Accept-Encoding"
-    assert response["Last-Modified"].endswith("GMT")
+    assert response["Last-Modified"] == http_date(DataVersion.current().changed_at.timestamp())
 
     again, queries = get(client, PROFILE, if_none_match=response["ETag"])
 
@@ -67,6 +68,33 @@ def test_other_public_pages_and_the_api_are_cached_too(client, seeds, url):
     second, queries = get(client, url)
     assert (first.status_code, second.status_code, queries) == (200, 200, 1)
     assert "public" in first["Cache-Control"]
+
+
+def test_a_stored_page_is_not_served_to_a_host_we_do_not_serve(client, seeds):
+    assert get(client, PROFILE)[0].status_code == 200
+
+    response, _ = get(client, PROFILE, host="evil.example")
+
+    assert response.status_code == 400
+    assert "evil.example" not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("host", "secure", "address"),
+    [
+        ("localhost", False, "http://localhost"),
+        ("testserver", True, "https://testserver"),
+        ("127.0.0.1:8000", False, "http://127.0.0.1:8000"),
+    ],
+)
+def test_each_host_and_scheme_gets_pages_with_its_own_links(client, seeds, host, secure, address):
+    first = client.get(PROFILE).content.decode()  # http://testserver, now stored
+
+    html = client.get(PROFILE, headers={"host": host}, secure=secure).content.decode()
+
+    assert f'<link rel="canonical" href="http://testserver{PROFILE}">' in first
+    assert f'<link rel="canonical" href="{address}{PROFILE}">' in html
+    assert "testserver" not in html.replace(address, "")
 
 
 def test_an_import_changes_what_is_served_at_once(client, seeds, tmp_path):
@@ -129,3 +157,23 @@ def test_every_change_moves_the_version_forward(seeds):
     bumped = DataVersion.current()
     assert bumped.number == version.number + 1
     assert bumped.changed_at >= version.changed_at
+
+
+def test_pages_are_served_when_the_version_row_is_missing(client, seeds):
+    DataVersion.objects.all().delete()  # as `manage.py flush` leaves it
+
+    response, _ = get(client, "/")
+    stored, queries = get(client, "/")
+
+    assert response.status_code == 200
+    assert DataVersion.objects.count() == 1
+    assert (stored.content, queries) == (response.content, 1)
+
+
+def test_the_import_lock_and_a_bump_create_a_missing_version_row(db):
+    DataVersion.objects.all().delete()
+    with transaction.atomic():
+        assert DataVersion.lock().number == 1
+    DataVersion.objects.all().delete()
+    DataVersion.bump()
+    assert DataVersion.objects.count() == 1
