@@ -187,7 +187,7 @@ def import_profiles(profiles, dry_run=False):
     report = ImportReport(dry_run=dry_run)
     with transaction.atomic():
         # Lock the version row first: a second import waits here until this one ends.
-        m.DataVersion.objects.select_for_update().get(pk=1)
+        m.DataVersion.lock()
         writer = _Writer(report)
         writer.write(profiles)
         if report.changed:

@@ -352,3 +352,13 @@ def test_files_that_disagree_on_shared_names_agree_on_the_last_one(tmp_path):
     assert IscoGroup.objects.get(code="4222").name == "Pracovníci v kontaktních centrech"
     assert Competence.objects.get(code="i41._.0016").name == "obchodní právo ČR"
     assert not import_paths([SEED_SPECIALIZATION, renamed]).changed
+
+
+def test_an_import_after_the_version_row_was_deleted_works(seed_paths):
+    # `manage.py flush` deletes the row the data migration made.
+    DataVersion.objects.all().delete()
+
+    report = import_paths(seed_paths)
+
+    assert [r.status for r in report.results] == [CREATED, CREATED]
+    assert DataVersion.objects.get().number == 2  # made again, then bumped by the import
