@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from occupations.models import Occupation, SlugRedirect
+from occupations.tests.html import only, parse, text
 
 pytestmark = pytest.mark.django_db
 
@@ -195,3 +196,115 @@ def test_a_competence_needed_by_many_lists_them_a_page_at_a_time(client, seeds):
     # Level 2 (the seeds) first, then level 1 in Czech order.
     assert [link.occupation.nsp_id for link in first.context["page"]][:2] == [102742, 103332]
     assert [link.occupation.title for link in second.context["page"]][-1] == "Zedník 119"
+
+
+GENERIC_DESCRIPTION = (
+    "Popisy povolání z Národní soustavy povolání: činnosti, mzdy podle krajů, pracovní "
+    "podmínky, vzdělání a kompetence."
+)
+
+
+def metadata(client, url):
+    """{name or property: content} of the page's <meta> tags, and its <title>."""
+    document = parse(page(client, url))
+    head = only(document, ".//head")
+    tags = {
+        tag.get("name") or tag.get("property"): tag.get("content")
+        for tag in head.findall("meta")
+        if tag.get("name") or tag.get("property")
+    }
+    tags["title"] = text(only(head, "title"))
+    tags["locale:alternate"] = [
+        tag.get("content") for tag in head.findall("meta[@property='og:locale:alternate']")
+    ]
+    return tags
+
+
+@pytest.mark.parametrize(
+    ("url", "title", "description"),
+    [
+        ("/", "Najděte povolání, které vám sedí", GENERIC_DESCRIPTION),
+        (
+            "/povolani/?q=reditel",
+            "Hledání „reditel“",
+            "Počet nalezených povolání: 1. Hledejte podle názvu a filtrujte podle oboru, "
+            "vzdělání, mzdy v kraji, pracovních podmínek, zdravotních omezení a kompetencí.",
+        ),
+        (
+            SPECIALIST_URL,
+            "Pracovník distančního zákaznického servisu",
+            "Pracovník distančního zákaznického servisu vyřizuje telefonicky, elektronickou "
+            "poštou, přes sociální média, apod., složité požadavky nebo stížnosti zákazníků, …",
+        ),
+        (
+            "/o-datech/",
+            "O datech",
+            "Odkud pocházejí profily povolání, jak číst mzdy (medián, decily, mzdová a platová "
+            "sféra, rok údajů) a kde jsou otevřená data ve formátu JSON.",
+        ),
+        (
+            "/kompetence/",
+            "Kompetence",
+            "Dovednosti, znalosti a další kompetence, které povolání vyžadují. U každé najdete "
+            "povolání, která ji potřebují, i s požadovanou úrovní.",
+        ),
+        (
+            "/kompetence/4.4/",
+            "Kompetence s kódem 4.4",
+            "Kód 4.4 mají v Národní soustavě povolání tyto kompetence: Ochrana životního "
+            "prostředí (Digitální kompetence), Kompetence k řešení problémů (Měkké kompetence).",
+        ),
+        (
+            "/kompetence/odborne-znalosti/h13._.0024/",
+            "postupy při reklamacích, práva spotřebitele",
+            "Povolání, která vyžadují kompetenci „postupy při reklamacích, práva spotřebitele“, "
+            "a požadovaná úroveň.",
+        ),
+        (
+            "/en/povolani/reditel-zakaznickych-sluzeb/",
+            "Ředitel zákaznických služeb",
+            "Ředitel zákaznických služeb: work activities, wages by region, working conditions, "
+            "education and competences, from the Czech National Occupation System (the profile "
+            "is in Czech).",
+        ),
+    ],
+)
+def test_each_page_type_is_shared_with_its_own_title_and_description(
+    client, seeds, url, title, description
+):
+    tags = metadata(client, url)
+    assert tags["og:title"] == title
+    assert tags["description"] == tags["og:description"] == description
+
+
+@pytest.mark.parametrize(
+    ("url", "title"),
+    [
+        ("/povolani/", "Povolání"),
+        ("/porovnani/", "Porovnání povolání"),
+        ("/mzdy/", "Mzdy podle krajů"),
+        (
+            "/isco/1221/",
+            "CZ-ISCO 1221 Řídící pracovníci v oblasti obchodu, marketingu a v příbuzných oblastech",
+        ),
+        ("/en/o-datech/", "About the data"),
+    ],
+)
+def test_the_shared_title_is_the_page_title(client, seeds, url, title):
+    """Pages that only fill the title block are shared under that title, not the site's."""
+    tags = metadata(client, url)
+    assert tags["og:title"] == title
+    assert tags["title"] == f"{title} · {tags['og:site_name']}"
+
+
+@pytest.mark.parametrize(
+    ("url", "locale", "alternate"),
+    [(DIRECTOR_URL, "cs_CZ", ["en_GB"]), (f"/en{DIRECTOR_URL}", "en_GB", ["cs_CZ"])],
+)
+def test_the_sharing_tags_name_the_language_and_its_alternative(
+    client, seeds, url, locale, alternate
+):
+    tags = metadata(client, url)
+    assert tags["og:locale"] == locale
+    assert tags["locale:alternate"] == alternate
+    assert tags["og:type"] == "article"
