@@ -4,7 +4,9 @@ import re
 from html import unescape
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 
 from conftest import SEED_OCCUPATION
 from occupations.importer import import_paths
@@ -15,6 +17,14 @@ pytestmark = pytest.mark.django_db
 
 SPECIALIST_URL = "/povolani/pracovnik-distancniho-zakaznickeho-servisu/"
 DIRECTOR_URL = "/povolani/reditel-zakaznickych-sluzeb/"
+
+
+@pytest.fixture(autouse=True)
+def czech_afterwards():
+    """A request leaves its language active in the thread, and reverse() in a later test
+    would build /en/ addresses: Czech again after each test here that reads English."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 def page(client, url):
