@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from competences.models import Competence, OccupationCompetence
 from nsp import vocabulary as vocab
+from occupations.czech import sort_key
 from occupations.models import (
     Field,
     HealthRestriction,
@@ -44,6 +45,13 @@ MAX_LOAD_CHOICES = [
     ("2", _("nejvýše únosná zátěž (stupeň 2)")),
     ("3", _("nejvýše významná zátěž (stupeň 3)")),
 ]
+# The list's form shows the filters in these folding groups (search and order stand apart).
+FILTER_GROUPS = [
+    (_("Obor a vzdělání"), ["obor", "podobor", "druh", "kvalifikace", "vzdelani", "isco"]),
+    (_("Mzda"), ["kraj", "sfera", "mzda_od"]),
+    (_("Pracovní podmínky a zdraví"), ["zatez_max", "bez_faktoru", "bez_omezeni"]),
+    (_("Kompetence"), ["kompetence"]),
+]
 
 
 # The largest key SQLite and PostgreSQL can compare; a bigger "id" is just not a choice.
@@ -54,7 +62,23 @@ def _is_key(value):
     return str(value).isascii() and str(value).isdigit() and int(value) <= MAX_KEY
 
 
-class KeyChoiceField(forms.ModelChoiceField):
+class CzechOrderIterator(forms.models.ModelChoiceIterator):
+    """Choices in Czech alphabetical order of their labels (ch after h, ř after r), the
+    same on every database: a model's ordering sorts by the database's collation, which
+    differs between SQLite and PostgreSQL and knows no Czech."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        choices = [self.choice(obj) for obj in self.queryset]
+        yield from sorted(choices, key=lambda choice: sort_key(str(choice[1])))
+
+
+class CzechChoiceField(forms.ModelChoiceField):
+    iterator = CzechOrderIterator
+
+
+class KeyChoiceField(CzechChoiceField):
     """A choice by primary key that refuses non-keys before asking the database."""
 
     def to_python(self, value):
@@ -66,6 +90,8 @@ class KeyChoiceField(forms.ModelChoiceField):
 
 
 class KeyMultipleChoiceField(forms.ModelMultipleChoiceField):
+    iterator = CzechOrderIterator
+
     def _check_values(self, value):
         for key in value:
             if not _is_key(key):
@@ -75,6 +101,12 @@ class KeyMultipleChoiceField(forms.ModelMultipleChoiceField):
                     params={"value": str(key)[:20]},
                 )
         return super()._check_values(value)
+
+
+def _holds_something(bound_field):
+    value = bound_field.value()
+    in_use = value not in (None, "", []) and value != bound_field.field.initial
+    return in_use or bool(bound_field.errors)
 
 
 class CzechOptions:
@@ -101,6 +133,10 @@ class SubfieldChoiceField(KeyChoiceField):
         return f"{obj.field.name} › {obj.name}"
 
 
+class CzechChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = CzechChoiceField
+
+
 class KeyChoiceFilter(django_filters.ModelChoiceFilter):
     field_class = KeyChoiceField
 
@@ -113,6 +149,21 @@ class SubfieldFilter(KeyChoiceFilter):
     field_class = SubfieldChoiceField
 
 
+class OccupationFilterForm(forms.Form):
+    def clean(self):
+        cleaned_data = super().clean()
+        searching = bool(cleaned_data.get("q"))
+        sort = cleaned_data.get("razeni") or (RELEVANCE if searching else TITLE)
+        if sort == RELEVANCE and not searching:
+            sort = TITLE  # nothing to be relevant to
+        cleaned_data["razeni"] = sort
+        # The sort control shows the order applied, chosen or by default: a select with
+        # no option selected shows its first one (by title), not the search's order.
+        self.data = self.data.copy()
+        self.data["razeni"] = sort
+        return cleaned_data
+
+
 class OccupationFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Hledat název"),
@@ -120,7 +171,7 @@ class OccupationFilter(django_filters.FilterSet):
         max_length=200,
         help_text=_("Diakritiku psát nemusíte, např. „reditel“."),
     )
-    obor = django_filters.ModelChoiceFilter(
+    obor = CzechChoiceFilter(
         label=_("Odborný směr"),
         field_name="field",
         to_field_name="slug",
@@ -215,6 +266,7 @@ class OccupationFilter(django_filters.FilterSet):
     class Meta:
         model = Occupation
         fields = []
+        form = OccupationFilterForm
 
     def __init__(self, data=None, *args, **kwargs):
         super().__init__(data, *args, **kwargs)
@@ -285,9 +337,8 @@ class OccupationFilter(django_filters.FilterSet):
 
     @property
     def sort(self):
-        default = RELEVANCE if self.cleaned("q") else TITLE
-        sort = self.cleaned("razeni", default)
-        return default if sort == RELEVANCE and not self.cleaned("q") else sort
+        """The order applied (see OccupationFilterForm.clean)."""
+        return self.cleaned("razeni", TITLE)
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
@@ -296,14 +347,22 @@ class OccupationFilter(django_filters.FilterSet):
         if minimum is not None:
             queryset = queryset.filter(median__gte=minimum)
         if self.sort == TITLE:
-            queryset = queryset.order_by("title_sort_key", "nsp_id")
+            queryset = queryset.czech_order()
         elif self.sort == WAGE_DESC:
             queryset = queryset.order_by(F("median").desc(nulls_last=True), "title_sort_key")
         elif self.sort == WAGE_ASC:
             queryset = queryset.order_by(F("median").asc(nulls_last=True), "title_sort_key")
-        elif not self.cleaned("q"):
-            queryset = queryset.czech_order()
+        # RELEVANCE: the order search() gave.
         return queryset
+
+    def filter_groups(self):
+        """[(label, bound fields, open)]: a group is open when one of its fields has an
+        error or a value other than its default, so nothing that acts is folded away."""
+        groups = []
+        for label, names in FILTER_GROUPS:
+            fields = [self.form[name] for name in names]
+            groups.append((label, fields, any(_holds_something(field) for field in fields)))
+        return groups
 
     def active_filters(self):
         """The filters in use, each with the query string that drops it."""

@@ -1,4 +1,4 @@
-"""Formatting for what users read: money, levels, missing figures."""
+"""Formatting for what users read: money, levels, missing figures; and the page's metadata."""
 
 from django import template
 from django.utils.formats import number_format
@@ -71,3 +71,38 @@ def range_cells(figure):
         czk(figure.median),
         czk(figure.high),
     )
+
+
+# Open Graph names a language together with a country.
+OG_LOCALES = {"cs": "cs_CZ", "en": "en_GB"}
+
+
+@register.filter
+def og_locale(language_code):
+    """'cs' -> 'cs_CZ', for og:locale and og:locale:alternate."""
+    return OG_LOCALES.get(language_code, language_code)
+
+
+class CaptureNode(template.Node):
+    def __init__(self, nodelist, name):
+        self.nodelist = nodelist
+        self.name = name
+
+    def render(self, context):
+        # The rendered output is escaped already; folded to one line to fit an attribute.
+        context[self.name] = mark_safe(" ".join(self.nodelist.render(context).split()))
+        return ""
+
+
+@register.tag
+def capture(parser, token):
+    """{% capture as name %}…{% endcapture %} renders its content once into `name`.
+
+    base.html wraps the blocks pages fill (title, description) in it, so the <title>, the
+    meta description and the sharing tags all say what the page's one block says."""
+    bits = token.split_contents()
+    if len(bits) != 3 or bits[1] != "as":
+        raise template.TemplateSyntaxError("Usage: {% capture as name %}…{% endcapture %}")
+    nodelist = parser.parse(("endcapture",))
+    parser.delete_first_token()
+    return CaptureNode(nodelist, bits[2])

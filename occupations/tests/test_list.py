@@ -12,8 +12,18 @@ Expected values are read from the seed texts:
 
 import pytest
 from django.urls import reverse
+from django.utils.text import slugify
 
-from occupations.models import HealthRestriction, Occupation, WorkConditionFactor
+from occupations.models import (
+    AlternativeName,
+    Field,
+    HealthRestriction,
+    Occupation,
+    QualificationLevel,
+    Subfield,
+    WorkConditionFactor,
+)
+from occupations.tests.html import only, parse, text
 
 pytestmark = pytest.mark.django_db
 
@@ -145,3 +155,182 @@ def test_an_empty_result_helps(client, seeds):
     assert "Zkuste zrušit některý z filtrů výše." in page
     assert 'href="?q=astronaut"' in page  # drops the field filter, keeps the query
     assert "Zobrazit všechna povolání" in page
+
+
+def list_page(client, params):
+    response = client.get(reverse("occupations:list"), params)
+    assert response.status_code == 200
+    return parse(response.content.decode())
+
+
+def filter_form(document):
+    return only(document, ".//form[@class='filters']")
+
+
+def submitted(form):
+    """What a browser sends for the form as it is shown: a select with no option selected
+    sends its first option."""
+    data = []
+    for element in form.iter():
+        name = element.get("name")
+        if not name:
+            continue
+        if element.tag == "input" and element.get("type") in ("checkbox", "radio"):
+            if "checked" in element.attrib:
+                data.append((name, element.get("value")))
+        elif element.tag == "input":
+            data.append((name, element.get("value", "")))
+        elif element.tag == "select":
+            options = element.findall("option")
+            chosen = [o for o in options if "selected" in o.attrib] or options[:1]
+            data += [(name, option.get("value")) for option in chosen]
+    return data
+
+
+def result_titles(document):
+    return [text(a) for a in document.findall(".//ol[@class='occupation-list']//h3/a")]
+
+
+@pytest.mark.parametrize(
+    ("params", "selected"),
+    [
+        ({}, "nazev"),
+        ({"q": "servisni"}, "relevance"),
+        ({"q": "servisni", "razeni": "relevance"}, "relevance"),
+        ({"q": "servisni", "razeni": "nazev"}, "nazev"),
+        ({"q": "servisni", "razeni": "mzda-sestupne"}, "mzda-sestupne"),
+        ({"razeni": "relevance"}, "nazev"),  # nothing to be relevant to: by title
+        ({"q": "   ", "razeni": "relevance"}, "nazev"),
+        ({"razeni": "nahodne"}, "nazev"),  # refused, explained, and the default applies
+    ],
+)
+def test_the_sort_control_shows_the_order_applied(client, db, params, selected):
+    document = list_page(client, params)
+    options = document.findall(".//select[@name='razeni']/option[@selected]")
+    assert [option.get("value") for option in options] == [selected]
+
+
+def test_submitting_the_form_again_keeps_the_order_of_a_search(client, db):
+    Occupation.objects.create(nsp_id=1, kind="occupation", title="Servisní technik")
+    assistant = Occupation.objects.create(nsp_id=2, kind="occupation", title="Asistent")
+    AlternativeName.objects.create(occupation=assistant, name="Servisní asistent")
+    assistant.save()  # search_names from the stored alternative name
+
+    searched = list_page(client, {"q": "servisni"})
+    again = client.get(reverse("occupations:list"), submitted(filter_form(searched)))
+
+    assert result_titles(searched) == ["Servisní technik", "Asistent"]  # title match first
+    assert result_titles(parse(again.content.decode())) == ["Servisní technik", "Asistent"]
+
+
+def options_of(form, name):
+    """The labels of a filter's choices, as listed (the empty choice left out)."""
+    select = form.find(f".//select[@name='{name}']")
+    if select is not None:
+        return [text(option) for option in select.findall("option") if option.get("value")]
+    return [
+        text(choice.find("label"))
+        for choice in form.iterfind(".//div[@class='checkbox']")
+        if choice.find("input").get("name") == name
+    ]
+
+
+def test_filter_choices_are_in_czech_alphabetical_order(client, db):
+    """Czech order: ch after h; č, ř, š, ž after c, r, s, z; á, í… only break ties. Byte
+    order (SQLite) and most PostgreSQL collations put these differently."""
+    for name in ["Zemědělství", "Chemie", "Hornictví", "Čalounictví", "Cestovní ruch"]:
+        Field.objects.create(name=name, slug=slugify(name))
+    chemistry = Field.objects.get(name="Chemie")
+    for name in ["chlazení", "hutnictví", "analytika"]:
+        Subfield.objects.create(field=chemistry, name=name)
+    Subfield.objects.create(field=Field.objects.get(name="Čalounictví"), name="nábytek")
+    for name in [
+        "Zaškolení na pracovišti",
+        "Základní vzdělání",
+        "Střední vzdělání s výučním listem",
+        "Střední vzdělání s maturitní zkouškou",
+    ]:
+        QualificationLevel.objects.create(name=name)
+    for name in [
+        "Zraková zátěž",
+        "Zátěž hlukem",
+        "Pracovní doba, směnnost",
+        "Práce ve výškách",
+        "Celková fyzická zátěž",
+    ]:
+        WorkConditionFactor.objects.create(name=name)
+    for name in ["Poruchy vidění", "Chronické nemoci", "Duševní poruchy", "Hluchota"]:
+        HealthRestriction.objects.create(name=name)
+
+    form = filter_form(list_page(client, {}))
+
+    assert options_of(form, "obor") == [
+        "Cestovní ruch",
+        "Čalounictví",
+        "Hornictví",
+        "Chemie",
+        "Zemědělství",
+    ]
+    assert options_of(form, "podobor") == [
+        "Čalounictví › nábytek",
+        "Chemie › analytika",
+        "Chemie › hutnictví",
+        "Chemie › chlazení",
+    ]
+    assert options_of(form, "kvalifikace") == [
+        "Střední vzdělání s maturitní zkouškou",
+        "Střední vzdělání s výučním listem",
+        "Základní vzdělání",
+        "Zaškolení na pracovišti",
+    ]
+    assert options_of(form, "bez_faktoru") == [
+        "Celková fyzická zátěž",
+        "Práce ve výškách",
+        "Pracovní doba, směnnost",
+        "Zátěž hlukem",
+        "Zraková zátěž",
+    ]
+    assert options_of(form, "bez_omezeni") == [
+        "Duševní poruchy",
+        "Hluchota",
+        "Chronické nemoci",
+        "Poruchy vidění",
+    ]
+
+
+def open_groups(document):
+    return [
+        text(only(details, "summary"))
+        for details in filter_form(document).iterfind(".//details")
+        if "open" in details.attrib
+    ]
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({}, []),
+        ({"q": "reditel", "razeni": "nazev"}, []),  # search and order are not in a group
+        ({"kraj": "", "sfera": "business", "mzda_od": "", "zatez_max": ""}, []),  # defaults
+        ({"sfera": "xx"}, ["Mzda"]),  # an error
+        ({"sfera": "public"}, ["Mzda"]),
+        ({"kraj": "praha"}, ["Mzda"]),
+        ({"mzda_od": "hodně"}, ["Mzda"]),
+        ({"isco": "42"}, ["Obor a vzdělání"]),
+        ({"kvalifikace": "x"}, ["Obor a vzdělání"]),
+        ({"druh": "occupation", "kompetence": "b02"}, ["Obor a vzdělání", "Kompetence"]),
+        ({"zatez_max": "9"}, ["Pracovní podmínky a zdraví"]),
+        ({"bez_faktoru": "999"}, ["Pracovní podmínky a zdraví"]),
+    ],
+)
+def test_a_filter_group_is_open_when_it_holds_a_value_or_an_error(client, seeds, params, expected):
+    assert open_groups(list_page(client, params)) == expected
+
+
+def test_a_wage_error_shows_in_the_open_group(client, seeds):
+    form = filter_form(list_page(client, {"sfera": "xx"}))
+    [error] = form.findall(".//p[@class='error']")
+    [group] = [details for details in form.iter("details") if error in details.iter()]
+    assert text(only(group, "summary")) == "Mzda"
+    assert "open" in group.attrib
+    assert text(error) == 'Vyberte platnou možnost, "xx" není k dispozici.'

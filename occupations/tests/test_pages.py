@@ -4,14 +4,27 @@ import re
 from html import unescape
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 
+from conftest import SEED_OCCUPATION
+from occupations.importer import import_paths
 from occupations.models import Occupation, SlugRedirect
+from occupations.tests.html import only, parse, text
 
 pytestmark = pytest.mark.django_db
 
 SPECIALIST_URL = "/povolani/pracovnik-distancniho-zakaznickeho-servisu/"
 DIRECTOR_URL = "/povolani/reditel-zakaznickych-sluzeb/"
+
+
+@pytest.fixture(autouse=True)
+def czech_afterwards():
+    """A request leaves its language active in the thread, and reverse() in a later test
+    would build /en/ addresses: Czech again after each test here that reads English."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 def page(client, url):
@@ -59,18 +72,7 @@ def test_specialist_profile_shows_every_section(client, seeds):
     assert row(html, "Karlovarský kraj") == "bez údajů"
     assert row(html, "Moravskoslezský kraj") == "25 114 Kč 32 731 Kč 46 120 Kč"
     assert "Pro platovou sféru nejsou údaje." in text
-    assert "37 027 Kč" in text and "35 778 Kč" in text  # national medians
     assert 'href="http://data.europa.eu/esco/isco/C4222"' in html
-    # Work conditions on 1–4 with the legend.
-    assert "Zátěž hlukem" in text and "stupeň 2" in text
-    assert "Stupeň zátěže (vysoká míra zdravotního rizika)" in text
-    # Education: best vs suitable, with codes.
-    assert (
-        "KKOV 6341M Střední vzdělání s maturitní zkouškou (bez vyučení) v oboru ekonomika "
-        "a podnikání" in text
-    )
-    assert "RVP xx-xx-M/xx" in text
-    assert "Vhodnou školní přípravu poskytují také obory" in text
     # Competences with their levels on their scales.
     assert "úroveň 4 na stupnici 1–8" in html
     assert "úroveň 3 na stupnici 0–5" in html
@@ -93,13 +95,192 @@ def test_director_profile_shows_both_spheres_and_suitability(client, seeds):
     )
     assert row(html, "Karlovarský kraj") == "38 901 Kč 66 693 Kč 105 250 Kč bez údajů"
     assert "12214 Řídící pracovníci servisních služeb a reklamací" in text
-    assert "61 032 Kč bez údajů" in text  # national public median missing, not 0
     assert "Vedoucí a řídicí pracovníci v oblasti prodeje a marketingu" in text  # ESCO name
     assert "Digitální kompetence" in text and "Netiketa" in text
     assert "úroveň 5 na stupnici 0–5" in html
     assert "vhodná" in text  # CompetenceSuitabilityEnum.1 on základy sociologie
     assert "Poruchy vidění" in text
-    assert "KKOV 6731T" in text
+
+
+# Seed 000, "Pracovní podmínky": the levels marked x in each row, in the seed's order.
+SPECIALIST_WORK_CONDITIONS = {
+    "Zátěž hlukem": [2],
+    "Zraková zátěž": [1, 2],
+    "Duševní zátěž": [2],
+    "Zátěž teplem": [1],
+    "Zátěž chladem": [1],
+    "Zátěž vibracemi": [1],
+    "Zátěž prachem": [1],
+    "Zátěž chemickými látkami": [1],
+    "Zátěž invazivními alergeny": [1],
+    "Zátěž biologickými činiteli způsobujícími onemocnění": [1],
+    "Zátěž ionizujícím zářením": [1],
+    "Zátěž neionizujícím zářením a elektromagnetickým polem včetně laserů": [1],
+    "Celková fyzická zátěž": [1],
+    "Zátěž trupu a páteře s převahou statické práce (manipulace s břemeny)": [1],
+    "Lokální zátěž - zátěž malých svalových skupin": [1],
+    "Lokální zátěž jemné motoriky": [1],
+    "Zátěž prací v omezeném nebo uzavřeném prostoru": [1],
+    "Zátěž prací v nevhodných pracovních polohách": [1],
+    "Práce ve výškách": [1],
+    "Zvýšené riziko úrazu pracovníka": [1],
+    "Zvýšené riziko obecného ohrožení": [1],
+    "Pracovní doba, směnnost": [1],
+}
+
+
+def section(client, url, section_id):
+    return only(parse(page(client, url)), f".//section[@id='{section_id}']")
+
+
+def marked_levels(table):
+    """{factor: [marked levels]} of the work-condition table, in its row order; a marked
+    cell must say its level to a screen reader, an unmarked one nothing."""
+    rows = {}
+    for row in table.iterfind("tbody/tr"):
+        cells = row.findall("td")
+        assert len(cells) == 4
+        marked = []
+        for level, cell in enumerate(cells, start=1):
+            if "is-marked" in cell.get("class").split():
+                assert text(only(cell, "span[@aria-hidden='true']")) == "●"
+                assert text(only(cell, "span[@class='visually-hidden']")) == f"stupeň {level}"
+                marked.append(level)
+            else:
+                assert text(cell) == ""
+        rows[text(only(row, "th"))] = marked
+    return rows
+
+
+def test_each_work_condition_row_shows_exactly_its_marked_levels(client, seeds):
+    conditions = section(client, SPECIALIST_URL, "podminky")
+    rows = marked_levels(only(conditions, ".//table[@class='work-conditions']"))
+    assert list(rows.items()) == list(SPECIALIST_WORK_CONDITIONS.items())
+
+
+def test_the_director_marks_noise_at_1_and_physical_load_at_1_and_2(client, seeds):
+    conditions = section(client, DIRECTOR_URL, "podminky")
+    rows = marked_levels(only(conditions, ".//table[@class='work-conditions']"))
+    assert len(rows) == 22
+    assert rows["Zraková zátěž"] == [2]
+    assert rows["Celková fyzická zátěž"] == [1, 2]
+    assert rows["Zátěž hlukem"] == [1]
+
+
+def test_the_legend_explains_all_four_levels(client, seeds):
+    legend = only(section(client, SPECIALIST_URL, "podminky"), ".//dl[@class='legend']")
+    entries = [(text(only(item, "dt")), text(only(item, "dd"))) for item in legend]
+    assert [term for term, _ in entries] == [
+        "1 Stupeň zátěže (minimální zdravotní riziko)",
+        "2 Stupeň zátěže (únosná míra zdravotního rizika)",
+        "3 Stupeň zátěže (významná míra zdravotního rizika)",
+        "4 Stupeň zátěže (vysoká míra zdravotního rizika)",
+    ]
+    assert entries[3][1] == (
+        "Úroveň zátěže vysoce překračuje stanovené limitní hodnoty expozice, na pracovištích "
+        "musí být dodržován soubor preventivních opatření, častěji dochází k poškození zdraví."
+    )
+
+
+def national_rows(client, url):
+    table = only(section(client, url, "mzdy"), ".//table[@class='national']")
+    return [[text(cell) for cell in row] for row in table.iterfind("tbody/tr")]
+
+
+def test_the_national_medians_name_their_year_and_isco_group(client, seeds):
+    assert national_rows(client, SPECIALIST_URL) == [
+        ["2023", "4222 Pracovníci v zákaznických kontaktních centrech", "37 027 Kč", "35 778 Kč"]
+    ]
+    assert national_rows(client, DIRECTOR_URL) == [
+        [
+            "2020",
+            "1221 Řídící pracovníci v oblasti obchodu, marketingu a v příbuzných oblastech",
+            "74 546 Kč",
+            "58 351 Kč",
+        ],
+        # The public median is missing in the seed: "bez údajů", never 0.
+        ["2020", "12214 Řídící pracovníci servisních služeb a reklamací", "61 032 Kč", "bez údajů"],
+    ]
+
+
+def education_by_heading(client, url):
+    """{h3 text: [entries of the list after it]} in the education section."""
+    lists, heading = {}, None
+    for child in section(client, url, "vzdelani"):
+        if child.tag == "h3":
+            heading = text(child)
+        elif child.tag == "ul":
+            lists[heading] = [text(item) for item in child.iterfind("li")]
+    return lists
+
+
+BEST = "Nejvhodnější školní přípravu poskytují obory"
+SUITABLE = "Vhodnou školní přípravu poskytují také obory"
+
+
+def test_education_is_split_into_best_and_suitable(client, seeds):
+    assert education_by_heading(client, SPECIALIST_URL) == {
+        BEST: [
+            "RVP xx-xx-M/xx Střední vzdělání s maturitní zkouškou (bez vyučení)",
+            "KKOV 6341M Střední vzdělání s maturitní zkouškou (bez vyučení) v oboru ekonomika "
+            "a podnikání",
+            "KKOV 6443M Střední vzdělání s maturitní zkouškou (bez vyučení) v oboru ekonomika "
+            "odvětví (oborů)",
+        ],
+        SUITABLE: [
+            "KKOV 66xxM Střední vzdělání s maturitní zkouškou (bez vyučení) ve skupině oborů "
+            "obchod",
+            "KKOV 63xxM Střední vzdělání s maturitní zkouškou (bez vyučení) ve skupině oborů "
+            "ekonomika a administrativa",
+            "KKOV 64xxM Střední vzdělání s maturitní zkouškou (bez vyučení) ve skupině oborů "
+            "podnikání v oborech, odvětví",
+        ],
+    }
+    director = education_by_heading(client, DIRECTOR_URL)
+    assert director[BEST] == [
+        "KKOV 6208T Magisterský studijní program v oboru ekonomika a management"
+    ]
+    # The seed lists suitable fields under two headings; the page shows them as one list.
+    assert [entry.split()[1] for entry in director[SUITABLE]] == [
+        "6703T",
+        "7701T",
+        "6731T",
+        "6801T",
+        "6805T",
+        "6208R",
+        "62xxT",
+    ]
+
+
+def facts(client, url):
+    """{term: definition element} of the profile's facts."""
+    document = parse(page(client, url))
+    return {
+        text(only(item, "dt")): only(item, "dd") for item in only(document, ".//dl[@class='facts']")
+    }
+
+
+def test_the_parent_is_plain_text_while_the_portal_lacks_its_profile(client, seeds):
+    parent = facts(client, SPECIALIST_URL)["Nadřazené povolání"]
+    assert text(parent) == "Specialista služeb zákazníkům"
+    assert parent.find("a") is None
+
+
+def test_the_parent_is_a_link_when_its_profile_exists(client, seeds, tmp_path):
+    copy = tmp_path / "parent.txt"
+    copy.write_text(
+        SEED_OCCUPATION.read_text(encoding="utf-8")
+        .replace("103332", "200001")
+        .replace("Ředitel zákaznických služeb\n", "Specialista služeb zákazníkům\n", 1),
+        encoding="utf-8",
+    )
+    import_paths([copy])
+
+    parent = facts(client, SPECIALIST_URL)["Nadřazené povolání"]
+
+    link = only(parent, "a")
+    assert link.get("href") == "/povolani/specialista-sluzeb-zakaznikum/"
+    assert text(link) == "Specialista služeb zákazníkům"
 
 
 def test_related_profiles_are_links_when_present(client, seeds):
@@ -195,3 +376,115 @@ def test_a_competence_needed_by_many_lists_them_a_page_at_a_time(client, seeds):
     # Level 2 (the seeds) first, then level 1 in Czech order.
     assert [link.occupation.nsp_id for link in first.context["page"]][:2] == [102742, 103332]
     assert [link.occupation.title for link in second.context["page"]][-1] == "Zedník 119"
+
+
+GENERIC_DESCRIPTION = (
+    "Popisy povolání z Národní soustavy povolání: činnosti, mzdy podle krajů, pracovní "
+    "podmínky, vzdělání a kompetence."
+)
+
+
+def metadata(client, url):
+    """{name or property: content} of the page's <meta> tags, and its <title>."""
+    document = parse(page(client, url))
+    head = only(document, ".//head")
+    tags = {
+        tag.get("name") or tag.get("property"): tag.get("content")
+        for tag in head.findall("meta")
+        if tag.get("name") or tag.get("property")
+    }
+    tags["title"] = text(only(head, "title"))
+    tags["locale:alternate"] = [
+        tag.get("content") for tag in head.findall("meta[@property='og:locale:alternate']")
+    ]
+    return tags
+
+
+@pytest.mark.parametrize(
+    ("url", "title", "description"),
+    [
+        ("/", "Najděte povolání, které vám sedí", GENERIC_DESCRIPTION),
+        (
+            "/povolani/?q=reditel",
+            "Hledání „reditel“",
+            "Počet nalezených povolání: 1. Hledejte podle názvu a filtrujte podle oboru, "
+            "vzdělání, mzdy v kraji, pracovních podmínek, zdravotních omezení a kompetencí.",
+        ),
+        (
+            SPECIALIST_URL,
+            "Pracovník distančního zákaznického servisu",
+            "Pracovník distančního zákaznického servisu vyřizuje telefonicky, elektronickou "
+            "poštou, přes sociální média, apod., složité požadavky nebo stížnosti zákazníků, …",
+        ),
+        (
+            "/o-datech/",
+            "O datech",
+            "Odkud pocházejí profily povolání, jak číst mzdy (medián, decily, mzdová a platová "
+            "sféra, rok údajů) a kde jsou otevřená data ve formátu JSON.",
+        ),
+        (
+            "/kompetence/",
+            "Kompetence",
+            "Dovednosti, znalosti a další kompetence, které povolání vyžadují. U každé najdete "
+            "povolání, která ji potřebují, i s požadovanou úrovní.",
+        ),
+        (
+            "/kompetence/4.4/",
+            "Kompetence s kódem 4.4",
+            "Kód 4.4 mají v Národní soustavě povolání tyto kompetence: Ochrana životního "
+            "prostředí (Digitální kompetence), Kompetence k řešení problémů (Měkké kompetence).",
+        ),
+        (
+            "/kompetence/odborne-znalosti/h13._.0024/",
+            "postupy při reklamacích, práva spotřebitele",
+            "Povolání, která vyžadují kompetenci „postupy při reklamacích, práva spotřebitele“, "
+            "a požadovaná úroveň.",
+        ),
+        (
+            "/en/povolani/reditel-zakaznickych-sluzeb/",
+            "Ředitel zákaznických služeb",
+            "Ředitel zákaznických služeb: work activities, wages by region, working conditions, "
+            "education and competences, from the Czech National Occupation System (the profile "
+            "is in Czech).",
+        ),
+    ],
+)
+def test_each_page_type_is_shared_with_its_own_title_and_description(
+    client, seeds, url, title, description
+):
+    tags = metadata(client, url)
+    assert tags["og:title"] == title
+    assert tags["description"] == tags["og:description"] == description
+
+
+@pytest.mark.parametrize(
+    ("url", "title"),
+    [
+        ("/povolani/", "Povolání"),
+        ("/porovnani/", "Porovnání povolání"),
+        ("/mzdy/", "Mzdy podle krajů"),
+        (
+            "/isco/1221/",
+            "CZ-ISCO 1221 Řídící pracovníci v oblasti obchodu, marketingu a v příbuzných oblastech",
+        ),
+        ("/en/o-datech/", "About the data"),
+    ],
+)
+def test_the_shared_title_is_the_page_title(client, seeds, url, title):
+    """Pages that only fill the title block are shared under that title, not the site's."""
+    tags = metadata(client, url)
+    assert tags["og:title"] == title
+    assert tags["title"] == f"{title} · {tags['og:site_name']}"
+
+
+@pytest.mark.parametrize(
+    ("url", "locale", "alternate"),
+    [(DIRECTOR_URL, "cs_CZ", ["en_GB"]), (f"/en{DIRECTOR_URL}", "en_GB", ["cs_CZ"])],
+)
+def test_the_sharing_tags_name_the_language_and_its_alternative(
+    client, seeds, url, locale, alternate
+):
+    tags = metadata(client, url)
+    assert tags["og:locale"] == locale
+    assert tags["locale:alternate"] == alternate
+    assert tags["og:type"] == "article"

@@ -1,9 +1,13 @@
 """Czech-aware search and order: the same results on SQLite and PostgreSQL."""
 
 import pytest
+from django.urls import reverse
 
+from conftest import SEED_OCCUPATION, SEED_SPECIALIZATION
 from occupations.czech import fold, sort_key
+from occupations.importer import import_paths
 from occupations.models import AlternativeName, Occupation
+from occupations.tests.html import parse, text
 
 pytestmark = pytest.mark.django_db
 
@@ -109,3 +113,85 @@ def test_sort_key_breaks_ties_by_accent_then_case():
         "Pracovník",
         "Pracovník v",
     ]
+
+
+# Copies of the seeds with their own titles, imported like any export. The director's
+# copies keep its alternative names ("Ředitel kontaktního centra"…) and its 2020 wages
+# (national business median 74 546, Karlovarský kraj 66 693); the specialist's copies
+# have no alternative names and its 2023 wages (37 027, no Karlovarský kraj row).
+DIRECTOR_COPIES = ["Cukrář", "Hasič", "Internista", "Ředitel", "Svářeč", "Zedník"]
+SPECIALIST_COPIES = ["Čalouník", "Chemik", "Rybář", "Řezník", "Šička", "Žehlič"]
+ALL_IN_CZECH_ORDER = [
+    "Cukrář",
+    "Čalouník",
+    "Hasič",
+    "Chemik",
+    "Internista",
+    "Rybář",
+    "Ředitel",
+    "Řezník",
+    "Svářeč",
+    "Šička",
+    "Zedník",
+    "Žehlič",
+]
+
+
+@pytest.fixture
+def copies(db, tmp_path):
+    paths = []
+    for seed, title, nsp_id, titles in [
+        (SEED_OCCUPATION, "Ředitel zákaznických služeb", "103332", DIRECTOR_COPIES),
+        (
+            SEED_SPECIALIZATION,
+            "Pracovník distančního zákaznického servisu",
+            "102742",
+            SPECIALIST_COPIES,
+        ),
+    ]:
+        source = seed.read_text(encoding="utf-8")
+        assert source.count(f"\n{title}\n") == 1
+        for number, new_title in enumerate(titles):
+            path = tmp_path / f"{nsp_id}-{number}.txt"
+            path.write_text(
+                source.replace(nsp_id, str(int(nsp_id) + 100000 + number)).replace(
+                    f"\n{title}\n", f"\n{new_title}\n"
+                ),
+                encoding="utf-8",
+            )
+            paths.append(path)
+    import_paths(paths)
+
+
+def listed_by_the_page(client, params):
+    response = client.get(reverse("occupations:list"), params)
+    assert response.status_code == 200
+    document = parse(response.content.decode())
+    return [text(a) for a in document.findall(".//ol[@class='occupation-list']//h3/a")]
+
+
+def listed_by_the_api(client, params):
+    response = client.get(reverse("api:occupations"), params)
+    assert response.status_code == 200
+    return [item["title"] for item in response.json()["results"]]
+
+
+@pytest.mark.parametrize("listed", [listed_by_the_page, listed_by_the_api], ids=["page", "api"])
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({}, ALL_IN_CZECH_ORDER),
+        ({"razeni": "nazev"}, ALL_IN_CZECH_ORDER),
+        # A search: title matches first, then alternative-name matches, each in Czech order.
+        ({"q": "reditel"}, ["Ředitel", "Cukrář", "Hasič", "Internista", "Svářeč", "Zedník"]),
+        ({"q": "reditel", "razeni": "nazev"}, DIRECTOR_COPIES),
+        # Lowest median first; ties in Czech order.
+        ({"razeni": "mzda-vzestupne"}, SPECIALIST_COPIES + DIRECTOR_COPIES),
+        ({"razeni": "mzda-sestupne"}, DIRECTOR_COPIES + SPECIALIST_COPIES),
+        # No figure for the specialist's copies in Karlovarský kraj: last, either way.
+        ({"razeni": "mzda-vzestupne", "kraj": "karlovarsky"}, DIRECTOR_COPIES + SPECIALIST_COPIES),
+        ({"razeni": "mzda-sestupne", "kraj": "karlovarsky"}, DIRECTOR_COPIES + SPECIALIST_COPIES),
+    ],
+)
+def test_the_list_and_the_api_give_the_same_czech_order(client, copies, listed, params, expected):
+    assert listed(client, params) == expected

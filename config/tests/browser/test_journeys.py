@@ -1,5 +1,7 @@
 """What a job seeker, a counsellor and an editor do, clicked through in a real browser."""
 
+import csv
+import io
 import re
 
 import pytest
@@ -10,6 +12,11 @@ DIRECTOR = "Ředitel zákaznických služeb"
 AGENT = "Pracovník distančního zákaznického servisu"
 DIRECTOR_URL = "/povolani/reditel-zakaznickych-sluzeb/"
 AGENT_URL = "/povolani/pracovnik-distancniho-zakaznickeho-servisu/"
+WAGE_COLUMNS = [
+    f"{sphere} – {figure}"
+    for sphere in ("mzdová sféra", "platová sféra")
+    for figure in ("od", "medián", "do")
+]
 
 # The computed style of the element with focus: what makes it visible, if anything.
 FOCUS_STYLE = """() => {
@@ -78,9 +85,12 @@ def test_compare_two_profiles_and_download_the_csv(page, site, expect):
     download = info.value
     content = download.path().read_bytes()
     assert content.startswith(b"\xef\xbb\xbf"), content[:20]
-    text = content.decode("utf-8-sig")
-    assert "Hlavní město Praha" in text
-    assert download.suggested_filename.endswith(".csv")
+    header, *rows = csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";")
+    # Three figures in each of two spheres per occupation, each column naming its source.
+    assert header[1:7] == [f"{AGENT} (CZ-ISCO 4222, 2023) – {column}" for column in WAGE_COLUMNS]
+    assert header[7:] == [f"{DIRECTOR} (CZ-ISCO 1221, 2020) – {column}" for column in WAGE_COLUMNS]
+    assert [row[0] for row in rows][:2] == ["Hlavní město Praha", "Středočeský kraj"]
+    assert download.suggested_filename == "porovnani-102742-103332.csv"
 
 
 def test_a_competence_lists_every_occupation_that_needs_it(page, site, expect):
@@ -101,7 +111,17 @@ def test_the_language_switch_keeps_the_page(page, site, expect):
 
     page.wait_for_url(site + "/en" + DIRECTOR_URL)
     assert page.locator("html").get_attribute("lang") == "en"
+    navigation = page.get_by_role("navigation", name="Main navigation")
+    expect(navigation.get_by_role("link")).to_have_text(
+        ["Occupations", "Wages", "Compare", "Competences", "About the data"]
+    )
+    expect(page.locator(".content-language-note")).to_have_text(
+        "Occupation profiles from the National Occupation System are available in Czech "
+        "only; the portal’s interface is in English."
+    )
+    expect(page.get_by_role("heading", name="Working conditions", exact=True)).to_be_visible()
     expect(h1(page)).to_have_text(DIRECTOR)  # the profile itself is in Czech only
+    expect(h1(page)).to_have_attribute("lang", "cs")
     expect(page.get_by_role("link", name="Čeština")).to_have_attribute("hreflang", "cs")
 
 
