@@ -19,6 +19,17 @@ def empty_page_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def czech_afterwards():
+    """A request leaves its language active in the thread, and reverse() in a later test
+    would build /en/ addresses: Czech again after each test."""
+    yield
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def seed_paths():
     return [SEED_SPECIALIZATION, SEED_OCCUPATION]

@@ -88,6 +88,8 @@ def test_the_language_switch_of_an_error_page_leads_to_the_other_home_page(
     assert links(html)[other_language] == home
     # Nothing in the page names the missing address as a page of the site.
     assert "neexistuje" not in html
+    assert 'rel="canonical"' not in html and 'rel="alternate"' not in html
+    assert 'property="og:url"' not in html
 
 
 def test_a_bad_host_error_page_links_only_to_paths(client, seeds):

@@ -6,8 +6,6 @@ meant to, change the number with the reason in the commit. Every public page sta
 the data version (the page cache's key) and ends with the cache miss stored."""
 
 import pytest
-from django.conf import settings
-from django.utils import translation
 
 from conftest import SEED_SPECIALIZATION
 from occupations.importer import import_paths
@@ -19,14 +17,6 @@ from occupations.models import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def czech_afterwards():
-    """A request leaves its language active in the thread, and reverse() in a later test
-    would build /en/ addresses: Czech again after each test here that reads English."""
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
 
 
 LIST_WITH_CHOICES = (
