@@ -66,10 +66,15 @@ class Competence(models.Model):
         verbose_name_plural = _("kompetence")
         ordering = ["category", "code"]
         constraints = [
-            models.UniqueConstraint(fields=["category", "code"], name="competence_unique_code"),
+            models.UniqueConstraint(
+                fields=["category", "code"],
+                name="competence_unique_code",
+                violation_error_message=_("Kompetence s tímto kódem už v kategorii je."),
+            ),
             models.CheckConstraint(
                 condition=Q(category__in=list(vocab.COMPETENCE_CATEGORY_BY_KEY)),
                 name="competence_category_valid",
+                violation_error_message=_("Neznámá kategorie kompetence."),
             ),
         ]
         indexes = [models.Index(fields=["code"])]
@@ -135,7 +140,9 @@ class OccupationCompetence(models.Model):
         ordering = ["occupation", "position"]
         constraints = [
             models.UniqueConstraint(
-                fields=["occupation", "competence"], name="competence_unique_per_occupation"
+                fields=["occupation", "competence"],
+                name="competence_unique_per_occupation",
+                violation_error_message=_("Tuto kompetenci už povolání má."),
             ),
             models.CheckConstraint(
                 condition=_level_within_scale(),
@@ -148,6 +155,7 @@ class OccupationCompetence(models.Model):
             models.CheckConstraint(
                 condition=Q(suitability__isnull=True) | Q(suitability__gte=1),
                 name="competence_suitability_positive",
+                violation_error_message=_("Vhodnost musí být nezbytná, nebo vhodná."),
             ),
         ]
         indexes = [models.Index(fields=["competence", "level"])]
