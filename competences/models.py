@@ -40,6 +40,9 @@ class Suitability(models.IntegerChoices):
     SUITABLE = vocab.SUITABLE_COMPETENCE, _("vhodná")
 
 
+MAX_NAMED_OCCUPATIONS = 5  # in a message; the rest are "a další"
+
+
 class CompetenceQuerySet(models.QuerySet):
     def matching(self, query):
         """Competences whose code is `query` or whose name contains all its words."""
@@ -88,6 +91,39 @@ class Competence(models.Model):
 
     def get_absolute_url(self):
         return reverse("competences:detail", args=[CATEGORY_SLUGS[self.category], self.code])
+
+    def clean(self):
+        """A new category must hold, on its scale, every level the profiles require."""
+        if self.pk is None or self.category not in vocab.COMPETENCE_CATEGORY_BY_KEY:
+            return
+        category = vocab.COMPETENCE_CATEGORY_BY_KEY[self.category]
+        off_scale = self.occupation_links.exclude(level__in=category.scale)
+        levels = sorted(set(off_scale.values_list("level", flat=True)))
+        if not levels:
+            return
+        titles = list(
+            off_scale.order_by("occupation__title_sort_key").values_list(
+                "occupation__title", flat=True
+            )[: MAX_NAMED_OCCUPATIONS + 1]
+        )
+        occupations = ", ".join(titles[:MAX_NAMED_OCCUPATIONS])
+        if len(titles) > MAX_NAMED_OCCUPATIONS:
+            occupations += " " + _("a další")
+        raise ValidationError(
+            {
+                "category": _(
+                    "%(category)s mají stupnici %(low)s–%(high)s, ale tuto kompetenci "
+                    "profily vyžadují na úrovni %(levels)s (%(occupations)s)."
+                )
+                % {
+                    "category": self.get_category_display(),
+                    "low": category.scale_min,
+                    "high": category.scale_max,
+                    "levels": ", ".join(map(str, levels)),
+                    "occupations": occupations,
+                }
+            }
+        )
 
     def natural_key(self):
         return (self.category, self.code)
