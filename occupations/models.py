@@ -397,13 +397,25 @@ class Occupation(models.Model):
         return reverse("occupations:detail", args=[self.slug])
 
     def clean(self):
+        errors = {}
         if self.subfield_id and self.subfield.field_id != self.field_id:
-            raise ValidationError(
-                {
-                    "subfield": _("Podsměr „%(name)s“ nepatří do zvoleného odborného směru.")
-                    % {"name": self.subfield.name}
-                }
-            )
+            errors["subfield"] = _("Podsměr „%(name)s“ nepatří do zvoleného odborného směru.") % {
+                "name": self.subfield.name
+            }
+        # Another profile's old address keeps redirecting to it; its own may come back.
+        redirect = (
+            SlugRedirect.objects.filter(old_slug=self.slug)
+            .exclude(occupation_id=self.pk)
+            .select_related("occupation")
+            .first()
+        )
+        if redirect is not None:
+            errors["slug"] = _(
+                "Adresa „%(slug)s“ je stará adresa profilu „%(title)s“ a přesměrovává na něj. "
+                "Zvolte jinou."
+            ) % {"slug": self.slug, "title": redirect.occupation.title}
+        if errors:
+            raise ValidationError(errors)
 
     def natural_key(self):
         return (self.nsp_id,)

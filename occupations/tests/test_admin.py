@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from competences.models import OccupationCompetence
 from conftest import SEED_OCCUPATION, SEED_SPECIALIZATION
 from occupations.models import DataVersion, Occupation, PendingImport, SlugRedirect
-from occupations.tests.helpers import change_form_data
+from occupations.tests.helpers import change_form_data, log_in_editor
 from wages.models import WageTable
 
 pytestmark = pytest.mark.django_db
@@ -19,10 +19,7 @@ DIRECTOR_ADMIN = "/admin/occupations/occupation/{pk}/change/"
 
 @pytest.fixture
 def editor(client):
-    user = User.objects.create_user("editor", password="heslo-editora-123", is_staff=True)
-    user.groups.add(Group.objects.get(name="editors"))
-    client.force_login(user)
-    return user
+    return log_in_editor(client)
 
 
 def test_an_editor_change_shows_on_the_public_page_and_in_the_api(client, seeds, editor):
@@ -220,3 +217,45 @@ def test_only_users_with_the_import_permission_may_upload(client, db):
     staff = User.objects.create_user("staff", password="heslo-personalu-123", is_staff=True)
     client.force_login(staff)
     assert client.get("/admin/occupations/occupation/import/").status_code == 403
+
+
+def test_a_slug_that_is_another_profiles_old_address_is_refused(client, seeds, editor):
+    director = Occupation.objects.get(nsp_id=103332)
+    url = DIRECTOR_ADMIN.format(pk=director.pk)
+    data = change_form_data(client.get(url))
+    data["slug"] = "reditel-zakaznickeho-centra"
+    assert client.post(url, data).status_code == 302
+    specialist = Occupation.objects.get(nsp_id=102742)
+    url = DIRECTOR_ADMIN.format(pk=specialist.pk)
+    data = change_form_data(client.get(url))
+    data["slug"] = "reditel-zakaznickych-sluzeb"
+
+    response = client.post(url, data)
+
+    assert response.status_code == 200
+    assert (
+        "Adresa „reditel-zakaznickych-sluzeb“ je stará adresa profilu „Ředitel zákaznických "
+        "služeb“ a přesměrovává na něj. Zvolte jinou."
+    ) in response.content.decode()
+    specialist.refresh_from_db()
+    assert specialist.slug == "pracovnik-distancniho-zakaznickeho-servisu"
+    assert SlugRedirect.objects.get(old_slug="reditel-zakaznickych-sluzeb").occupation == director
+    old_address = client.get("/povolani/reditel-zakaznickych-sluzeb/")
+    assert old_address["Location"] == "/povolani/reditel-zakaznickeho-centra/"
+
+
+def test_a_profile_may_take_back_its_own_old_address(client, seeds, editor):
+    director = Occupation.objects.get(nsp_id=103332)
+    url = DIRECTOR_ADMIN.format(pk=director.pk)
+    data = change_form_data(client.get(url))
+    data["slug"] = "reditel-zakaznickeho-centra"
+    assert client.post(url, data).status_code == 302
+    data = change_form_data(client.get(url))
+    data["slug"] = "reditel-zakaznickych-sluzeb"
+
+    assert client.post(url, data).status_code == 302
+
+    assert client.get("/povolani/reditel-zakaznickych-sluzeb/").status_code == 200
+    assert list(SlugRedirect.objects.values_list("old_slug", "occupation")) == [
+        ("reditel-zakaznickeho-centra", director.pk)
+    ]
