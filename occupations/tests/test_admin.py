@@ -3,7 +3,7 @@ message, only staff get in, and NSP files can be uploaded with a preview."""
 
 import pytest
 from django.contrib.admin.models import LogEntry
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from competences.models import OccupationCompetence

@@ -66,7 +66,7 @@ def test_a_second_national_median_of_a_sphere_is_refused(client, seeds, editor):
 
 
 def test_a_figure_moved_onto_a_region_that_has_one_is_refused(client, seeds, editor):
-    table, url, data, figures = table_page(client, "1221", "2020")
+    _table, url, data, figures = table_page(client, "1221", "2020")
     praha = next(
         form
         for form in figures.forms
@@ -85,7 +85,7 @@ def test_a_figure_moved_onto_a_region_that_has_one_is_refused(client, seeds, edi
 
 
 def test_an_implausible_year_is_refused_with_the_range(client, seeds, editor):
-    table, url, data, figures = table_page(client, "1221", "2020")
+    table, url, data, _figures = table_page(client, "1221", "2020")
     data["year"] = "1850"
 
     response = client.post(url, data)
