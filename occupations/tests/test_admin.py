@@ -5,7 +5,7 @@ import pytest
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
+from django.db import OperationalError, connection
 from django.test.utils import CaptureQueriesContext
 
 from competences.models import OccupationCompetence
@@ -294,3 +294,52 @@ def test_the_changelist_counts_each_relation_on_its_own(client, seeds, editor):
     # group (20 s for the list at 3,000 profiles); no full count of the table either.
     assert not any("COUNT(DISTINCT" in query for query in sql)
     assert response.context["cl"].full_result_count is None
+
+
+def locked_on_insert(table):
+    """An execute wrapper that fails writing `table` as SQLite does while another import
+    holds the database."""
+
+    def wrapper(execute, sql, params, many, context):
+        if sql.startswith("INSERT") and f'"{table}"' in sql:
+            raise OperationalError("database is locked")
+        return execute(sql, params, many, context)
+
+    return wrapper
+
+
+DATABASE_REFUSED = (
+    "Databáze import teď nepřijala, například protože právě běží jiný import. "
+    "Nic nebylo importováno. Zkuste to prosím za chvíli znovu."
+)
+
+
+def test_a_database_error_in_the_preview_is_a_message_not_a_server_error(client, editor):
+    with connection.execute_wrapper(locked_on_insert("occupations_activity")):
+        response = upload(client, (SEED_OCCUPATION.name, SEED_OCCUPATION.read_bytes()))
+
+    assert response.status_code == 200
+    assert DATABASE_REFUSED in response.content.decode()
+    assert not Occupation.objects.exists()
+    assert not PendingImport.objects.exists()
+
+
+def test_a_database_error_on_confirmation_imports_nothing_and_may_be_retried(client, editor):
+    preview = upload(client, (SEED_OCCUPATION.name, SEED_OCCUPATION.read_bytes()))
+    token = str(preview.context["token"])
+
+    with connection.execute_wrapper(locked_on_insert("django_admin_log")):
+        response = client.post("/admin/occupations/occupation/import/", {"token": token})
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert DATABASE_REFUSED in html
+    assert f'name="token" value="{token}"' in html  # "Zkusit import znovu"
+    assert not Occupation.objects.exists()
+    assert not LogEntry.objects.exists()
+
+    retried = client.post("/admin/occupations/occupation/import/", {"token": token})
+
+    assert retried.status_code == 302
+    assert list(Occupation.objects.values_list("nsp_id", flat=True)) == [103332]
+    assert not PendingImport.objects.exists()
