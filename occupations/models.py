@@ -10,6 +10,7 @@ import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -289,6 +290,10 @@ class Occupation(models.Model):
     nsp_id = models.PositiveIntegerField(
         _("NSP ID"),
         unique=True,
+        # PostgreSQL's integer ends there; SQLite would store more.
+        validators=[
+            MaxValueValidator(vocab.MAX_NSP_ID, message=_("NSP ID je nejvýš %(limit_value)s."))
+        ],
         error_messages={"unique": _("Povolání s tímto NSP ID už v portálu je.")},
     )
     kind = models.CharField(_("druh"), max_length=20, choices=Kind.choices)

@@ -24,14 +24,21 @@ def test_an_isco_code_with_a_letter_is_refused(client, editor):
     assert not IscoGroup.objects.exists()
 
 
-def test_an_nsp_id_of_zero_is_refused(client, editor):
+@pytest.mark.parametrize(
+    ("nsp_id", "message"),
+    [
+        ("0", "NSP ID je kladné celé číslo (1 a víc)."),
+        ("2147483648", "NSP ID je nejvýš 2147483647."),  # on SQLite as on PostgreSQL
+    ],
+)
+def test_an_nsp_id_out_of_range_is_refused(client, editor, nsp_id, message):
     response = client.post(
         "/admin/occupations/occupation/add/",
-        {"nsp_id": "0", "kind": "occupation", "title": "Zkušební povolání", "slug": "zkusebni"},
+        {"nsp_id": nsp_id, "kind": "occupation", "title": "Zkušební povolání", "slug": "zkusebni"},
     )
 
     assert response.status_code == 200
     html = response.content.decode()
-    assert "NSP ID je kladné celé číslo (1 a víc)." in html
+    assert message in html
     assert "occupation_nsp_id_positive" not in html
     assert not Occupation.objects.exists()
