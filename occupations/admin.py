@@ -54,7 +54,7 @@ class RowsFormSet(BaseInlineFormSet):
                 "fields": labels[0]
             }
         return gettext("Dva řádky mají stejnou kombinaci polí %(fields)s.") % {
-            "fields": get_text_list(labels, gettext("a"))
+            "fields": get_text_list(labels, gettext("and"))
         }
 
 
