@@ -40,6 +40,9 @@ class Suitability(models.IntegerChoices):
     SUITABLE = vocab.SUITABLE_COMPETENCE, _("vhodná")
 
 
+MAX_NAMED_OCCUPATIONS = 5  # in a message; the rest are "a další"
+
+
 class CompetenceQuerySet(models.QuerySet):
     def matching(self, query):
         """Competences whose code is `query` or whose name contains all its words."""
@@ -66,10 +69,15 @@ class Competence(models.Model):
         verbose_name_plural = _("kompetence")
         ordering = ["category", "code"]
         constraints = [
-            models.UniqueConstraint(fields=["category", "code"], name="competence_unique_code"),
+            models.UniqueConstraint(
+                fields=["category", "code"],
+                name="competence_unique_code",
+                violation_error_message=_("Kompetence s tímto kódem už v kategorii je."),
+            ),
             models.CheckConstraint(
                 condition=Q(category__in=list(vocab.COMPETENCE_CATEGORY_BY_KEY)),
                 name="competence_category_valid",
+                violation_error_message=_("Neznámá kategorie kompetence."),
             ),
         ]
         indexes = [models.Index(fields=["code"])]
@@ -83,6 +91,39 @@ class Competence(models.Model):
 
     def get_absolute_url(self):
         return reverse("competences:detail", args=[CATEGORY_SLUGS[self.category], self.code])
+
+    def clean(self):
+        """A new category must hold, on its scale, every level the profiles require."""
+        if self.pk is None or self.category not in vocab.COMPETENCE_CATEGORY_BY_KEY:
+            return
+        category = vocab.COMPETENCE_CATEGORY_BY_KEY[self.category]
+        off_scale = self.occupation_links.exclude(level__in=category.scale)
+        levels = sorted(set(off_scale.values_list("level", flat=True)))
+        if not levels:
+            return
+        titles = list(
+            off_scale.order_by("occupation__title_sort_key").values_list(
+                "occupation__title", flat=True
+            )[: MAX_NAMED_OCCUPATIONS + 1]
+        )
+        occupations = ", ".join(titles[:MAX_NAMED_OCCUPATIONS])
+        if len(titles) > MAX_NAMED_OCCUPATIONS:
+            occupations += " " + _("a další")
+        raise ValidationError(
+            {
+                "category": _(
+                    "%(category)s mají stupnici %(low)s–%(high)s, ale tuto kompetenci "
+                    "profily vyžadují na úrovni %(levels)s (%(occupations)s)."
+                )
+                % {
+                    "category": self.get_category_display(),
+                    "low": category.scale_min,
+                    "high": category.scale_max,
+                    "levels": ", ".join(map(str, levels)),
+                    "occupations": occupations,
+                }
+            }
+        )
 
     def natural_key(self):
         return (self.category, self.code)
@@ -135,7 +176,9 @@ class OccupationCompetence(models.Model):
         ordering = ["occupation", "position"]
         constraints = [
             models.UniqueConstraint(
-                fields=["occupation", "competence"], name="competence_unique_per_occupation"
+                fields=["occupation", "competence"],
+                name="competence_unique_per_occupation",
+                violation_error_message=_("Tuto kompetenci už povolání má."),
             ),
             models.CheckConstraint(
                 condition=_level_within_scale(),
@@ -148,6 +191,7 @@ class OccupationCompetence(models.Model):
             models.CheckConstraint(
                 condition=Q(suitability__isnull=True) | Q(suitability__gte=1),
                 name="competence_suitability_positive",
+                violation_error_message=_("Vhodnost musí být nezbytná, nebo vhodná."),
             ),
         ]
         indexes = [models.Index(fields=["competence", "level"])]

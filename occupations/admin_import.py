@@ -6,6 +6,7 @@ confirmation may reach any app server.
 """
 
 import io
+import logging
 import uuid
 import zipfile
 from datetime import timedelta
@@ -14,7 +15,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -32,6 +33,8 @@ from occupations.importer import (
     parse_sources,
 )
 from occupations.models import Occupation, PendingImport, PendingImportFile
+
+logger = logging.getLogger(__name__)
 
 MAX_FILES = 5000
 MAX_FILE_BYTES = 5 * 1024 * 1024  # a profile is ~10 KB; anything this big is not one
@@ -134,14 +137,20 @@ class ImportView(View):
             errors += [problem.translate(_) for problem in failure.problems]
         if errors:
             return self.render(request, form=form, errors=errors)
-        report = import_profiles(profiles, dry_run=True)
-        PendingImport.objects.filter(created_at__lt=timezone.now() - PENDING_LIFETIME).delete()
-        with transaction.atomic():
-            pending = PendingImport.objects.create(user=request.user)
-            PendingImportFile.objects.bulk_create(
-                PendingImportFile(pending=pending, position=index, name=name, content=data)
-                for index, (name, data) in enumerate(sources)
-            )
+        try:
+            report = import_profiles(profiles, dry_run=True)
+            with transaction.atomic():
+                PendingImport.objects.filter(
+                    created_at__lt=timezone.now() - PENDING_LIFETIME
+                ).delete()
+                pending = PendingImport.objects.create(user=request.user)
+                PendingImportFile.objects.bulk_create(
+                    PendingImportFile(pending=pending, position=index, name=name, content=data)
+                    for index, (name, data) in enumerate(sources)
+                )
+        except DatabaseError:
+            logger.exception("The database refused an import preview")
+            return self.render(request, form=form, database_failed=True)
         return self.render(
             request,
             report=report,
@@ -163,12 +172,19 @@ class ImportView(View):
             return redirect("admin:occupations_occupation_import")
         sources = [(f.name, bytes(f.content)) for f in pending.files.all()]
         try:
-            report = import_profiles(parse_sources(sources))
+            profiles = parse_sources(sources)
         except ImportFailed as failure:  # the files are the same ones, but be safe
             errors = [problem.translate(_) for problem in failure.problems]
             return self.render(request, form=UploadForm(), errors=errors)
-        self.log(request, report)
-        pending.delete()
+        try:
+            # The log and the spent preview go with the import: all of it, or none.
+            with transaction.atomic():
+                report = import_profiles(profiles)
+                self.log(request, report)
+                pending.delete()
+        except DatabaseError:
+            logger.exception("The database refused an import")
+            return self.render(request, database_failed=True, token=token)
         messages.success(request, summary(report))
         for warning in report.warnings:
             messages.warning(request, warning.translate(_))

@@ -10,6 +10,7 @@ import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -64,7 +65,11 @@ class Subfield(models.Model):
         verbose_name_plural = _("odborné podsměry")
         ordering = ["field__name", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["field", "name"], name="subfield_unique_in_field")
+            models.UniqueConstraint(
+                fields=["field", "name"],
+                name="subfield_unique_in_field",
+                violation_error_message=_("Tento odborný směr už podsměr s tímto názvem má."),
+            )
         ]
 
     def __str__(self):
@@ -111,7 +116,9 @@ class IscoGroup(models.Model):
         ordering = ["code"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(code__regex=r"^[0-9]{1,5}$"), name="isco_code_is_1_to_5_digits"
+                condition=Q(code__regex=r"^[0-9]{1,5}$"),
+                name="isco_code_is_1_to_5_digits",
+                violation_error_message=_("Kód CZ-ISCO tvoří 1 až 5 číslic, např. 4222."),
             )
         ]
 
@@ -168,9 +175,15 @@ class EducationField(models.Model):
         verbose_name_plural = _("obory vzdělání")
         ordering = ["type", "code", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["type", "code", "name"], name="education_field_unique"),
+            models.UniqueConstraint(
+                fields=["type", "code", "name"],
+                name="education_field_unique",
+                violation_error_message=_("Obor s tímto typem, kódem a názvem už v číselníku je."),
+            ),
             models.CheckConstraint(
-                condition=Q(type__in=["RVP", "KKOV"]), name="education_field_type_valid"
+                condition=Q(type__in=["RVP", "KKOV"]),
+                name="education_field_type_valid",
+                violation_error_message=_("Typ oboru musí být RVP, nebo KKOV."),
             ),
         ]
         indexes = [models.Index(fields=["code"])]
@@ -277,6 +290,10 @@ class Occupation(models.Model):
     nsp_id = models.PositiveIntegerField(
         _("NSP ID"),
         unique=True,
+        # PostgreSQL's integer ends there; SQLite would store more.
+        validators=[
+            MaxValueValidator(vocab.MAX_NSP_ID, message=_("NSP ID je nejvýš %(limit_value)s."))
+        ],
         error_messages={"unique": _("Povolání s tímto NSP ID už v portálu je.")},
     )
     kind = models.CharField(_("druh"), max_length=20, choices=Kind.choices)
@@ -346,10 +363,26 @@ class Occupation(models.Model):
             models.Index(fields=["kind"]),
         ]
         constraints = [
-            models.CheckConstraint(condition=Q(kind__in=vocab.KINDS), name="occupation_kind_valid"),
-            models.CheckConstraint(condition=Q(nsp_id__gte=1), name="occupation_nsp_id_positive"),
-            models.CheckConstraint(condition=~Q(title=""), name="occupation_title_not_empty"),
-            models.CheckConstraint(condition=~Q(slug=""), name="occupation_slug_not_empty"),
+            models.CheckConstraint(
+                condition=Q(kind__in=vocab.KINDS),
+                name="occupation_kind_valid",
+                violation_error_message=_("Druh musí být povolání, nebo specializace."),
+            ),
+            models.CheckConstraint(
+                condition=Q(nsp_id__gte=1),
+                name="occupation_nsp_id_positive",
+                violation_error_message=_("NSP ID je kladné celé číslo (1 a víc)."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(title=""),
+                name="occupation_title_not_empty",
+                violation_error_message=_("Název nesmí být prázdný."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(slug=""),
+                name="occupation_slug_not_empty",
+                violation_error_message=_("Adresa profilu nesmí být prázdná."),
+            ),
         ]
 
     def __str__(self):
@@ -369,13 +402,25 @@ class Occupation(models.Model):
         return reverse("occupations:detail", args=[self.slug])
 
     def clean(self):
+        errors = {}
         if self.subfield_id and self.subfield.field_id != self.field_id:
-            raise ValidationError(
-                {
-                    "subfield": _("Podsměr „%(name)s“ nepatří do zvoleného odborného směru.")
-                    % {"name": self.subfield.name}
-                }
-            )
+            errors["subfield"] = _("Podsměr „%(name)s“ nepatří do zvoleného odborného směru.") % {
+                "name": self.subfield.name
+            }
+        # Another profile's old address keeps redirecting to it; its own may come back.
+        redirect = (
+            SlugRedirect.objects.filter(old_slug=self.slug)
+            .exclude(occupation_id=self.pk)
+            .select_related("occupation")
+            .first()
+        )
+        if redirect is not None:
+            errors["slug"] = _(
+                "Adresa „%(slug)s“ je stará adresa profilu „%(title)s“ a přesměrovává na něj. "
+                "Zvolte jinou."
+            ) % {"slug": self.slug, "title": redirect.occupation.title}
+        if errors:
+            raise ValidationError(errors)
 
     def natural_key(self):
         return (self.nsp_id,)
@@ -426,6 +471,10 @@ class SlugRedirect(models.Model):
         return f"{self.old_slug} → {self.occupation.slug}"
 
 
+# The message of the unique (occupation, position) constraints of a profile's rows.
+POSITION_TAKEN = _("Toto pořadí už má jiný řádek profilu; zvolte jiné číslo.")
+
+
 class OccupationPart(models.Model):
     """A row that belongs to one occupation and keeps its place in the source order."""
 
@@ -461,7 +510,9 @@ class AlternativeName(OccupationPart):
         verbose_name_plural = _("alternativní názvy")
         constraints = [
             models.UniqueConstraint(
-                fields=["occupation", "position"], name="alternative_name_position_unique"
+                fields=["occupation", "position"],
+                name="alternative_name_position_unique",
+                violation_error_message=POSITION_TAKEN,
             )
         ]
 
@@ -491,7 +542,9 @@ class RelatedOccupation(OccupationPart):
         verbose_name_plural = _("příbuzná povolání")
         constraints = [
             models.UniqueConstraint(
-                fields=["occupation", "position"], name="related_position_unique"
+                fields=["occupation", "position"],
+                name="related_position_unique",
+                violation_error_message=POSITION_TAKEN,
             )
         ]
 
@@ -510,7 +563,9 @@ class Activity(OccupationPart):
         verbose_name_plural = _("pracovní činnosti")
         constraints = [
             models.UniqueConstraint(
-                fields=["occupation", "position"], name="activity_position_unique"
+                fields=["occupation", "position"],
+                name="activity_position_unique",
+                violation_error_message=POSITION_TAKEN,
             )
         ]
 
@@ -534,7 +589,9 @@ class OccupationQualification(OccupationPart):
         verbose_name_plural = _("kvalifikační úrovně povolání")
         constraints = [
             models.UniqueConstraint(
-                fields=["occupation", "level"], name="qualification_unique_per_occupation"
+                fields=["occupation", "level"],
+                name="qualification_unique_per_occupation",
+                violation_error_message=_("Tuto kvalifikační úroveň už povolání má."),
             )
         ]
 
@@ -555,7 +612,9 @@ class OccupationIsco(OccupationPart):
         verbose_name_plural = _("CZ-ISCO povolání")
         constraints = [
             models.UniqueConstraint(
-                fields=["occupation", "group"], name="isco_unique_per_occupation"
+                fields=["occupation", "group"],
+                name="isco_unique_per_occupation",
+                violation_error_message=_("Tuto skupinu CZ-ISCO už povolání má."),
             )
         ]
 
@@ -577,7 +636,11 @@ class EscoLink(OccupationPart):
         verbose_name = _("odkaz do ESCO")
         verbose_name_plural = _("odkazy do ESCO")
         constraints = [
-            models.UniqueConstraint(fields=["occupation", "position"], name="esco_position_unique")
+            models.UniqueConstraint(
+                fields=["occupation", "position"],
+                name="esco_position_unique",
+                violation_error_message=POSITION_TAKEN,
+            )
         ]
 
     def __str__(self):
@@ -641,9 +704,17 @@ class OccupationEducation(OccupationPart):
         verbose_name_plural = _("školní příprava")
         constraints = [
             models.UniqueConstraint(
-                fields=["occupation", "field"], name="education_unique_per_occupation"
+                fields=["occupation", "field"],
+                name="education_unique_per_occupation",
+                violation_error_message=_("Tento obor vzdělání už povolání má."),
             ),
-            models.CheckConstraint(condition=Q(tier__in=vocab.TIERS), name="education_tier_valid"),
+            models.CheckConstraint(
+                condition=Q(tier__in=vocab.TIERS),
+                name="education_tier_valid",
+                violation_error_message=_(
+                    "Vhodnost musí být nejvhodnější příprava, nebo vhodná příprava."
+                ),
+            ),
         ]
 
     def __str__(self):
@@ -666,7 +737,9 @@ class OccupationHealthRestriction(OccupationPart):
         verbose_name_plural = _("zdravotní omezení povolání")
         constraints = [
             models.UniqueConstraint(
-                fields=["occupation", "restriction"], name="health_unique_per_occupation"
+                fields=["occupation", "restriction"],
+                name="health_unique_per_occupation",
+                violation_error_message=_("Toto zdravotní omezení už povolání má."),
             )
         ]
 

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from nsp import vocabulary as vocab
@@ -61,11 +62,20 @@ class WageTable(models.Model):
         verbose_name_plural = _("mzdové tabulky")
         ordering = ["isco_group__code", "-year"]
         constraints = [
-            models.UniqueConstraint(fields=["isco_group", "year"], name="wage_table_unique"),
+            models.UniqueConstraint(
+                fields=["isco_group", "year"],
+                name="wage_table_unique",
+                violation_error_message=_("Tabulka této skupiny CZ-ISCO pro tento rok už je."),
+            ),
             models.CheckConstraint(
                 condition=Q(year__gte=vocab.WAGE_YEARS.start)
                 & Q(year__lte=vocab.WAGE_YEARS.stop - 1),
                 name="wage_table_year_plausible",
+                violation_error_message=format_lazy(
+                    _("Rok musí být od {first} do {last}."),
+                    first=vocab.WAGE_YEARS.start,
+                    last=vocab.WAGE_YEARS.stop - 1,
+                ),
             ),
         ]
 
@@ -120,14 +130,18 @@ class WageFigure(models.Model):
                 fields=["table", "region", "sphere"],
                 condition=Q(region__isnull=False),
                 name="wage_figure_unique_regional",
+                violation_error_message=_("Údaj pro tento kraj a sféru už tabulka má."),
             ),
             models.UniqueConstraint(
                 fields=["table", "sphere"],
                 condition=Q(region__isnull=True),
                 name="wage_figure_unique_national",
+                violation_error_message=_("Medián za celou ČR pro tuto sféru už tabulka má."),
             ),
             models.CheckConstraint(
-                condition=Q(sphere__in=vocab.SPHERES), name="wage_figure_sphere_valid"
+                condition=Q(sphere__in=vocab.SPHERES),
+                name="wage_figure_sphere_valid",
+                violation_error_message=_("Sféra musí být mzdová, nebo platová."),
             ),
             models.CheckConstraint(
                 condition=_ordered("low", "median")
@@ -211,10 +225,14 @@ class OccupationWageTable(models.Model):
         ordering = ["occupation", "scope", "position"]
         constraints = [
             models.UniqueConstraint(
-                fields=["occupation", "table", "scope"], name="occupation_wage_table_unique"
+                fields=["occupation", "table", "scope"],
+                name="occupation_wage_table_unique",
+                violation_error_message=_("Tuto mzdovou tabulku už povolání v tomto rozsahu má."),
             ),
             models.CheckConstraint(
-                condition=Q(scope__in=["regional", "national"]), name="wage_link_scope_valid"
+                condition=Q(scope__in=["regional", "national"]),
+                name="wage_link_scope_valid",
+                violation_error_message=_("Rozsah musí být podle krajů, nebo ČR celkem."),
             ),
         ]
 

@@ -1,5 +1,6 @@
 """Helpers shared by the admin tests."""
 
+from django.contrib.auth.models import Group, User
 from django.forms import NullBooleanSelect
 
 
@@ -32,3 +33,28 @@ def change_form_data(response):
                 if value != "":
                     data[subform.add_prefix(name)] = value
     return data
+
+
+def add_row(data, formset, **values):
+    """Add a new inline row with `values` to the POST data of a change form."""
+    index = int(data[f"{formset.prefix}-TOTAL_FORMS"])
+    data[f"{formset.prefix}-TOTAL_FORMS"] = str(index + 1)
+    for name, value in values.items():
+        data[f"{formset.prefix}-{index}-{name}"] = value
+
+
+def inline_formset(response, model):
+    """The formset of `model`'s inline on an admin change page."""
+    return next(
+        inline.formset
+        for inline in response.context["inline_admin_formsets"]
+        if inline.formset.model is model
+    )
+
+
+def log_in_editor(client):
+    """A staff user in the editors group (made by a data migration), logged in."""
+    user = User.objects.create_user("editor", password="heslo-editora-123", is_staff=True)
+    user.groups.add(Group.objects.get(name="editors"))
+    client.force_login(user)
+    return user

@@ -3,13 +3,16 @@ message, only staff get in, and NSP files can be uploaded with a preview."""
 
 import pytest
 from django.contrib.admin.models import LogEntry
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import OperationalError, connection
+from django.test.utils import CaptureQueriesContext
 
 from competences.models import OccupationCompetence
 from conftest import SEED_OCCUPATION, SEED_SPECIALIZATION
 from occupations.models import DataVersion, Occupation, PendingImport, SlugRedirect
-from occupations.tests.helpers import change_form_data
+from occupations.tests.helpers import change_form_data, log_in_editor
+from occupations.tests.test_query_counts import add_profiles
 from wages.models import WageTable
 
 pytestmark = pytest.mark.django_db
@@ -19,10 +22,7 @@ DIRECTOR_ADMIN = "/admin/occupations/occupation/{pk}/change/"
 
 @pytest.fixture
 def editor(client):
-    user = User.objects.create_user("editor", password="heslo-editora-123", is_staff=True)
-    user.groups.add(Group.objects.get(name="editors"))
-    client.force_login(user)
-    return user
+    return log_in_editor(client)
 
 
 def test_an_editor_change_shows_on_the_public_page_and_in_the_api(client, seeds, editor):
@@ -220,3 +220,126 @@ def test_only_users_with_the_import_permission_may_upload(client, db):
     staff = User.objects.create_user("staff", password="heslo-personalu-123", is_staff=True)
     client.force_login(staff)
     assert client.get("/admin/occupations/occupation/import/").status_code == 403
+
+
+def test_a_slug_that_is_another_profiles_old_address_is_refused(client, seeds, editor):
+    director = Occupation.objects.get(nsp_id=103332)
+    url = DIRECTOR_ADMIN.format(pk=director.pk)
+    data = change_form_data(client.get(url))
+    data["slug"] = "reditel-zakaznickeho-centra"
+    assert client.post(url, data).status_code == 302
+    specialist = Occupation.objects.get(nsp_id=102742)
+    url = DIRECTOR_ADMIN.format(pk=specialist.pk)
+    data = change_form_data(client.get(url))
+    data["slug"] = "reditel-zakaznickych-sluzeb"
+
+    response = client.post(url, data)
+
+    assert response.status_code == 200
+    assert (
+        "Adresa „reditel-zakaznickych-sluzeb“ je stará adresa profilu „Ředitel zákaznických "
+        "služeb“ a přesměrovává na něj. Zvolte jinou."
+    ) in response.content.decode()
+    specialist.refresh_from_db()
+    assert specialist.slug == "pracovnik-distancniho-zakaznickeho-servisu"
+    assert SlugRedirect.objects.get(old_slug="reditel-zakaznickych-sluzeb").occupation == director
+    old_address = client.get("/povolani/reditel-zakaznickych-sluzeb/")
+    assert old_address["Location"] == "/povolani/reditel-zakaznickeho-centra/"
+
+
+def test_a_profile_may_take_back_its_own_old_address(client, seeds, editor):
+    director = Occupation.objects.get(nsp_id=103332)
+    url = DIRECTOR_ADMIN.format(pk=director.pk)
+    data = change_form_data(client.get(url))
+    data["slug"] = "reditel-zakaznickeho-centra"
+    assert client.post(url, data).status_code == 302
+    data = change_form_data(client.get(url))
+    data["slug"] = "reditel-zakaznickych-sluzeb"
+
+    assert client.post(url, data).status_code == 302
+
+    assert client.get("/povolani/reditel-zakaznickych-sluzeb/").status_code == 200
+    assert list(SlugRedirect.objects.values_list("old_slug", "occupation")) == [
+        ("reditel-zakaznickeho-centra", director.pk)
+    ]
+
+
+def changelist_queries(client, params=None):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/admin/occupations/occupation/", params or {})
+    assert response.status_code == 200
+    return response, [query["sql"] for query in captured]
+
+
+@pytest.mark.parametrize(
+    "params", [{}, {"q": "zakaznick"}, {"kind__exact": "specialization"}, {"o": "5"}]
+)
+def test_the_changelist_costs_the_same_whatever_the_number_of_profiles(
+    client, seeds, editor, tmp_path, params
+):
+    _, before = changelist_queries(client, params)
+    add_profiles(tmp_path, 30)
+    _, after = changelist_queries(client, params)
+    assert len(after) == len(before)
+
+
+def test_the_changelist_counts_each_relation_on_its_own(client, seeds, editor):
+    response, sql = changelist_queries(client, {"o": "-5"})  # most activities first
+
+    counts = [
+        (o.nsp_id, o.activity_total, o.competence_total) for o in response.context["cl"].result_list
+    ]
+    assert counts == [(102742, 13, 31), (103332, 11, 60)]
+    # One join of both relations gives each profile activities × competences rows to
+    # group (20 s for the list at 3,000 profiles); no full count of the table either.
+    assert not any("COUNT(DISTINCT" in query for query in sql)
+    assert response.context["cl"].full_result_count is None
+
+
+def locked_on_insert(table):
+    """An execute wrapper that fails writing `table` as SQLite does while another import
+    holds the database."""
+
+    def wrapper(execute, sql, params, many, context):
+        if sql.startswith("INSERT") and f'"{table}"' in sql:
+            raise OperationalError("database is locked")
+        return execute(sql, params, many, context)
+
+    return wrapper
+
+
+DATABASE_REFUSED = (
+    "Databáze import teď nepřijala, například protože právě běží jiný import. "
+    "Nic nebylo importováno. Zkuste to prosím za chvíli znovu."
+)
+
+
+def test_a_database_error_in_the_preview_is_a_message_not_a_server_error(client, editor):
+    with connection.execute_wrapper(locked_on_insert("occupations_activity")):
+        response = upload(client, (SEED_OCCUPATION.name, SEED_OCCUPATION.read_bytes()))
+
+    assert response.status_code == 200
+    assert DATABASE_REFUSED in response.content.decode()
+    assert not Occupation.objects.exists()
+    assert not PendingImport.objects.exists()
+
+
+def test_a_database_error_on_confirmation_imports_nothing_and_may_be_retried(client, editor):
+    preview = upload(client, (SEED_OCCUPATION.name, SEED_OCCUPATION.read_bytes()))
+    token = str(preview.context["token"])
+
+    with connection.execute_wrapper(locked_on_insert("django_admin_log")):
+        response = client.post("/admin/occupations/occupation/import/", {"token": token})
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert DATABASE_REFUSED in html
+    assert f'name="token" value="{token}"' in html  # "Zkusit import znovu"
+    assert not Occupation.objects.exists()
+    assert not LogEntry.objects.exists()
+
+    retried = client.post("/admin/occupations/occupation/import/", {"token": token})
+
+    assert retried.status_code == 302
+    assert list(Occupation.objects.values_list("nsp_id", flat=True)) == [103332]
+    assert not PendingImport.objects.exists()
