@@ -779,8 +779,12 @@ class DataVersion(models.Model):
     @classmethod
     def lock(cls):
         """The row, locked until the transaction ends: a second import waits here."""
-        cls.current()
-        return cls.objects.select_for_update().get(pk=cls.ROW)
+        locked = cls.objects.select_for_update()
+        try:
+            return locked.get(pk=cls.ROW)
+        except cls.DoesNotExist:
+            cls.current()
+            return locked.get(pk=cls.ROW)
 
     @classmethod
     def bump(cls):
