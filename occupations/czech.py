@@ -10,6 +10,7 @@ plain ASCII and digits and give the same results:
 """
 
 import unicodedata
+from functools import cache
 
 
 def fold(text):
@@ -97,6 +98,7 @@ def _letters(text):
             index += 1
 
 
+@cache  # a few hundred distinct elements, looked up for every letter of every title
 def _weights(element):
     """(primary, secondary, tertiary) for one collation element."""
     lower = element.lower()

@@ -667,20 +667,22 @@ def link_related_profiles():
         found = by_title.get(name)
         return found[0] if found and found[0] != own_pk else None
 
-    parents = []
-    for occupation in m.Occupation.objects.only("pk", "parent_name", "parent_id"):
-        wanted = target(occupation.parent_name, occupation.pk) if occupation.parent_name else None
-        if occupation.parent_id != wanted:
-            occupation.parent_id = wanted
-            parents.append(occupation)
-    m.Occupation.objects.bulk_update(parents, ["parent"], batch_size=CHUNK)
-    related = []
-    for row in m.RelatedOccupation.objects.only("pk", "name", "target_id", "occupation_id"):
-        wanted = target(row.name, row.occupation_id)
-        if row.target_id != wanted:
-            row.target_id = wanted
-            related.append(row)
-    m.RelatedOccupation.objects.bulk_update(related, ["target"], batch_size=CHUNK)
+    parents = [
+        (wanted, pk)
+        for pk, parent_name, parent_id in m.Occupation.objects.values_list(
+            "pk", "parent_name", "parent_id"
+        )
+        if parent_id != (wanted := target(parent_name, pk) if parent_name else None)
+    ]
+    update_rows(m.Occupation, "parent", parents)
+    related = [
+        (wanted, pk)
+        for pk, name, target_id, occupation_id in m.RelatedOccupation.objects.values_list(
+            "pk", "name", "target_id", "occupation_id"
+        )
+        if target_id != (wanted := target(name, occupation_id))
+    ]
+    update_rows(m.RelatedOccupation, "target", related)
 
 
 # --- helpers ----------------------------------------------------------------------------
@@ -764,6 +766,21 @@ def insert_rows(model, fields, rows, batch=5000):
     with connection.cursor() as cursor:
         for start in range(0, len(rows), batch):
             cursor.executemany(sql, rows[start : start + batch])
+
+
+def update_rows(model, field, rows):
+    """Set one column of many rows from (value, pk) pairs, in one prepared statement:
+    bulk_update() builds a CASE expression per row, which costs seconds for thousands."""
+    if not rows:
+        return
+    meta = model._meta
+    quote = connection.ops.quote_name
+    sql = (
+        f"UPDATE {quote(meta.db_table)} SET {quote(meta.get_field(field).column)} = %s "
+        f"WHERE {quote(meta.pk.column)} = %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
 
 
 def _upsert(model, key_fields, wanted, new=None, report=None):
