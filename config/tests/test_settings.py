@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 BASE_DIR = Path(__file__).resolve().parents[2]
 
 
@@ -56,8 +58,9 @@ def test_allowed_hosts_are_comma_separated():
     assert value(env, "s.ALLOWED_HOSTS") == ["povolani.cz", "www.povolani.cz"]
 
 
-def test_the_default_database_is_an_sqlite_file_inside_the_project():
-    database = value({"DJANGO_DEBUG": "1"}, "s.DATABASES['default']")
+@pytest.mark.parametrize("unset", [{}, {"DATABASE_URL": ""}], ids=["unset", "empty"])
+def test_the_default_database_is_an_sqlite_file_inside_the_project(unset):
+    database = value({"DJANGO_DEBUG": "1", **unset}, "s.DATABASES['default']")
     assert database["ENGINE"] == "django.db.backends.sqlite3"
     assert database["NAME"] == str(BASE_DIR / "db.sqlite3")
     assert "db.sqlite3" in (BASE_DIR / ".gitignore").read_text()
