@@ -1,6 +1,9 @@
-"""Helpers shared by the admin tests."""
+"""Helpers shared by the occupations tests."""
+
+from contextlib import contextmanager
 
 from django.contrib.auth.models import Group, User
+from django.db import connection
 from django.forms import NullBooleanSelect
 
 
@@ -58,3 +61,35 @@ def log_in_editor(client):
     user.groups.add(Group.objects.get(name="editors"))
     client.force_login(user)
     return user
+
+
+@contextmanager
+def failing_inserts(table):
+    """A real database error on the first row written into `table`, raised by a trigger,
+    so that it stops the row however it comes: INSERT, executemany or PostgreSQL's COPY."""
+    quoted = connection.ops.quote_name(table)
+    message = f"injected fault while writing {table}"
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "CREATE FUNCTION inject_fault() RETURNS trigger LANGUAGE plpgsql AS "
+                f"$$ BEGIN RAISE EXCEPTION '{message}'; END $$"
+            )
+            cursor.execute(
+                f"CREATE TRIGGER inject_fault BEFORE INSERT ON {quoted} "
+                "FOR EACH ROW EXECUTE FUNCTION inject_fault()"
+            )
+        else:
+            cursor.execute(
+                f"CREATE TRIGGER inject_fault BEFORE INSERT ON {quoted} "
+                f"BEGIN SELECT RAISE(ABORT, '{message}'); END"
+            )
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                cursor.execute(f"DROP TRIGGER inject_fault ON {quoted}")
+                cursor.execute("DROP FUNCTION inject_fault()")
+            else:
+                cursor.execute("DROP TRIGGER inject_fault")

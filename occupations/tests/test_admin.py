@@ -5,13 +5,13 @@ import pytest
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import OperationalError, connection
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from competences.models import OccupationCompetence
 from conftest import SEED_OCCUPATION, SEED_SPECIALIZATION
 from occupations.models import DataVersion, Occupation, PendingImport, SlugRedirect
-from occupations.tests.helpers import change_form_data, log_in_editor
+from occupations.tests.helpers import change_form_data, failing_inserts, log_in_editor
 from occupations.tests.test_query_counts import add_profiles
 from wages.models import WageTable
 
@@ -296,18 +296,6 @@ def test_the_changelist_counts_each_relation_on_its_own(client, seeds, editor):
     assert response.context["cl"].full_result_count is None
 
 
-def locked_on_insert(table):
-    """An execute wrapper that fails writing `table` as SQLite does while another import
-    holds the database."""
-
-    def wrapper(execute, sql, params, many, context):
-        if sql.startswith("INSERT") and f'"{table}"' in sql:
-            raise OperationalError("database is locked")
-        return execute(sql, params, many, context)
-
-    return wrapper
-
-
 DATABASE_REFUSED = (
     "Databáze import teď nepřijala, například protože právě běží jiný import. "
     "Nic nebylo importováno. Zkuste to prosím za chvíli znovu."
@@ -315,7 +303,7 @@ DATABASE_REFUSED = (
 
 
 def test_a_database_error_in_the_preview_is_a_message_not_a_server_error(client, editor):
-    with connection.execute_wrapper(locked_on_insert("occupations_activity")):
+    with failing_inserts("occupations_activity"):
         response = upload(client, (SEED_OCCUPATION.name, SEED_OCCUPATION.read_bytes()))
 
     assert response.status_code == 200
@@ -328,7 +316,7 @@ def test_a_database_error_on_confirmation_imports_nothing_and_may_be_retried(cli
     preview = upload(client, (SEED_OCCUPATION.name, SEED_OCCUPATION.read_bytes()))
     token = str(preview.context["token"])
 
-    with connection.execute_wrapper(locked_on_insert("django_admin_log")):
+    with failing_inserts("django_admin_log"):
         response = client.post("/admin/occupations/occupation/import/", {"token": token})
 
     assert response.status_code == 200

@@ -12,6 +12,7 @@ from django.db import DatabaseError, connection
 from conftest import SEED_OCCUPATION, SEED_SPECIALIZATION
 from occupations.importer import import_paths
 from occupations.models import Occupation
+from occupations.tests.helpers import failing_inserts
 
 
 def snapshot():
@@ -28,17 +29,6 @@ def variant(tmp_path, name, replacements):
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return path
-
-
-def fail_on(table):
-    """An execute wrapper that raises a database error on the first INSERT into `table`."""
-
-    def wrapper(execute, sql, params, many, context):
-        if sql.startswith("INSERT") and f'"{table}"' in sql:
-            raise DatabaseError(f"injected fault while writing {table}")
-        return execute(sql, params, many, context)
-
-    return wrapper
 
 
 @pytest.mark.django_db
@@ -59,7 +49,7 @@ def test_a_database_error_half_way_leaves_everything_as_before(tmp_path, table):
         ],
     )
 
-    with connection.execute_wrapper(fail_on(table)), pytest.raises(DatabaseError):
+    with failing_inserts(table), pytest.raises(DatabaseError):
         import_paths([SEED_OCCUPATION, edited, new])
 
     assert len(before) > 100  # the seed's rows, shared and its own: not an empty dump
@@ -68,7 +58,7 @@ def test_a_database_error_half_way_leaves_everything_as_before(tmp_path, table):
 
 @pytest.mark.django_db
 def test_import_nsp_reports_a_database_failure_without_a_traceback(capsys):
-    with connection.execute_wrapper(fail_on("occupations_activity")), pytest.raises(SystemExit):
+    with failing_inserts("occupations_activity"), pytest.raises(SystemExit):
         call_command("import_nsp", str(SEED_SPECIALIZATION))
 
     err = capsys.readouterr().err
