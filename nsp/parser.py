@@ -469,9 +469,14 @@ class _SectionParser:
         self.seen = {}  # duplicate detection: key -> line number
 
     def run(self, lines):
-        for line in lines:
-            self.feed(line)
-            self.previous_blank = line.blank
+        try:
+            for line in lines:
+                self.feed(line)
+                self.previous_blank = line.blank
+        finally:
+            # The bound handler refers back to the parser: without this the parser, and
+            # every line it holds, would wait for the cyclic garbage collector.
+            self.handler = None
         return self.profile
 
     def feed(self, line):

@@ -11,8 +11,10 @@ competences, wage tables…) are created or updated, and shared rows that nothin
 to any more are deleted. Importing the same files again changes nothing.
 """
 
+import gc
 import logging
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -130,32 +132,49 @@ def parse_sources(sources, progress=None):
     return _parse(list(sources), [], progress)
 
 
+@contextmanager
+def collector_paused():
+    """Pause the cyclic garbage collector for a batch.
+
+    A batch keeps millions of small objects alive until it ends (the documents, then the
+    rows written from them); the collector would walk all of them again and again and find
+    nothing to free: a third of the time of a 3,000-profile import."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _parse(sources, errors, progress):
     """Parse every source; ImportFailed lists every bad one, in order."""
     profiles = []
-    for index, (source, data) in enumerate(sources, start=1):
-        try:
-            if isinstance(data, OSError):
-                raise ParseError(
-                    1, _("cannot read the file: %(reason)s"), reason=data.strerror or data
+    with collector_paused():
+        for index, (source, data) in enumerate(sources, start=1):
+            try:
+                if isinstance(data, OSError):
+                    raise ParseError(
+                        1, _("cannot read the file: %(reason)s"), reason=data.strerror or data
+                    )
+                document = parse_profile(data)
+                if message := too_long(document):
+                    raise ParseError(1, message.template, **message.params)
+                profiles.append(ParsedProfile(source, document))
+            except ParseError as error:
+                errors.append(Problem(source, error.line, error.message))
+            except Exception as error:  # a parser bug must still not end in a traceback
+                logger.exception("Unexpected error while parsing %s", source)
+                errors.append(
+                    Problem(
+                        source,
+                        1,
+                        Message(_("unexpected error while parsing (%(error)s)"), error=repr(error)),
+                    )
                 )
-            document = parse_profile(data)
-            if message := too_long(document):
-                raise ParseError(1, message.template, **message.params)
-            profiles.append(ParsedProfile(source, document))
-        except ParseError as error:
-            errors.append(Problem(source, error.line, error.message))
-        except Exception as error:  # a parser bug must still not end in a traceback
-            logger.exception("Unexpected error while parsing %s", source)
-            errors.append(
-                Problem(
-                    source,
-                    1,
-                    Message(_("unexpected error while parsing (%(error)s)"), error=repr(error)),
-                )
-            )
-        if progress:
-            progress(index, len(sources))
+            if progress:
+                progress(index, len(sources))
     seen = {}
     for profile in profiles:
         nsp_id = profile.document["nsp_id"]
@@ -185,7 +204,7 @@ def import_paths(paths, dry_run=False, progress=None):
 def import_profiles(profiles, dry_run=False):
     """Write the parsed profiles in one transaction; with dry_run, roll it back."""
     report = ImportReport(dry_run=dry_run)
-    with transaction.atomic():
+    with collector_paused(), transaction.atomic():
         # Lock the version row first: a second import waits here until this one ends.
         m.DataVersion.lock()
         writer = _Writer(report)

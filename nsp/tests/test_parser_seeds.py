@@ -6,6 +6,7 @@ it was produced by running the parser. One test per section per seed, so that a 
 names the section and the seed.
 """
 
+import gc
 import json
 from functools import cache
 from pathlib import Path
@@ -919,3 +920,16 @@ def test_health_restrictions(seed):
 def test_expected_constants_cover_every_key(seed):
     """Guard for this file itself: every schema key has a hand-written expectation."""
     assert set(EXPECTED[seed]) == set(_schema()["required"])
+
+
+def test_parsing_leaves_no_garbage_for_the_cycle_collector(seed_paths):
+    """Refcounting frees everything a parse made: a batch of thousands of profiles does not
+    wait on the cyclic garbage collector (see occupations.importer.collector_paused)."""
+    gc.collect()
+    gc.disable()
+    try:
+        for path in seed_paths:
+            parse_file(path)
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
