@@ -117,7 +117,7 @@ def fold(value):
 # spaces, form feeds…), and spaces that are doubled or next to a tab or a line end. Most
 # exports have none, so most texts skip folding altogether.
 _OTHER_WHITESPACE = re.compile(r"[^\S\t\r\n ]")
-_LINE_NEEDS_FOLD = re.compile(r"[^\S\t]|^ | $| \t|\t |  ")
+_LINE_NEEDS_FOLD = re.compile(r"[^\S\t ]|^ | $| \t|\t |  ")
 
 
 def _text_needs_fold(text):
