@@ -64,11 +64,11 @@ if str(ROOT) not in sys.path:
 from bench.bench_import import (  # noqa: E402
     BenchError,
     Database,
+    add_corpus_arguments,
     cpu_model,
     manage,
     prepare_corpus,
 )
-from bench.generate_corpus import DEFAULT_SEED  # noqa: E402
 
 SECRET_KEY = "bench-http-not-a-secret-" + "x" * 40
 TARGET_PERCENT_OF_STATIC = 50.0
@@ -955,18 +955,7 @@ def main(argv=None):
             "measured with wrk against a static file, a bounded load run, worker memory."
         )
     )
-    parser.add_argument(
-        "--profiles", type=int, default=3000, help="profiles to generate (default 3000)"
-    )
-    parser.add_argument(
-        "--corpus",
-        type=Path,
-        help="folder of the corpus: its *.txt files are reused when it has any, else N "
-        "profiles are generated into it and kept (default: a temporary folder)",
-    )
-    parser.add_argument(
-        "--seed", type=int, default=DEFAULT_SEED, help=f"corpus seed (default {DEFAULT_SEED})"
-    )
+    add_corpus_arguments(parser)
     parser.add_argument(
         "--database-url",
         help="database, e.g. postgres://postgres@127.0.0.1:5432/bench (dropped and "

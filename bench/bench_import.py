@@ -52,6 +52,22 @@ def cpu_model():
     return platform.processor() or "unknown CPU"
 
 
+def add_corpus_arguments(parser):
+    """--profiles, --corpus and --seed, for prepare_corpus()."""
+    parser.add_argument(
+        "--profiles", type=int, default=3000, help="profiles to generate (default 3000)"
+    )
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        help="folder of the corpus: its *.txt files are reused when it has any, else N "
+        "profiles are generated into it and kept (default: a temporary folder)",
+    )
+    parser.add_argument(
+        "--seed", type=int, default=DEFAULT_SEED, help=f"corpus seed (default {DEFAULT_SEED})"
+    )
+
+
 def prepare_corpus(args, workdir):
     """The folder of *.txt files to use, generating it when needed."""
     folder = args.corpus or workdir / "corpus"
@@ -258,18 +274,7 @@ def main(argv=None):
             "the same files."
         )
     )
-    parser.add_argument(
-        "--profiles", type=int, default=3000, help="profiles to generate (default 3000)"
-    )
-    parser.add_argument(
-        "--corpus",
-        type=Path,
-        help="folder of the corpus: its *.txt files are reused when it has any, else N "
-        "profiles are generated into it and kept (default: a temporary folder)",
-    )
-    parser.add_argument(
-        "--seed", type=int, default=DEFAULT_SEED, help=f"corpus seed (default {DEFAULT_SEED})"
-    )
+    add_corpus_arguments(parser)
     parser.add_argument(
         "--database-url",
         help="database for the import, e.g. postgres://postgres@127.0.0.1:5432/bench "
