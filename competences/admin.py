@@ -11,11 +11,3 @@ class CompetenceAdmin(UsageAdmin):
     list_filter = ["category"]
     search_fields = ["code", "name"]
     ordering = ["category", "code"]
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if "category" in form.changed_data:
-            # The links keep a copy of the category for the CHECK on their level's scale
-            # (Competence.clean() has made sure the levels fit). The admin saves the
-            # whole change form in one transaction.
-            obj.occupation_links.update(category=obj.category)

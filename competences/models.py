@@ -6,7 +6,7 @@ for different things, so the code alone is not a key.
 """
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -87,7 +87,11 @@ class Competence(models.Model):
 
     def save(self, *args, **kwargs):
         self.search_name = fold(self.name)
-        super().save(*args, **kwargs)
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            # The links keep a copy of the category for the CHECK on their level's scale;
+            # a category change carries it along (clean() has checked the levels fit).
+            self.occupation_links.exclude(category=self.category).update(category=self.category)
 
     def get_absolute_url(self):
         return reverse("competences:detail", args=[CATEGORY_SLUGS[self.category], self.code])

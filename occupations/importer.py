@@ -304,11 +304,12 @@ def agreed_documents(profiles, report):
     a change every time (otherwise each run would write the other file's figures back).
     Every disagreement is a warning, on every run, until the files agree."""
     documents = [in_region_order(profile.document) for profile in profiles]
-    final, first_source = {}, {}
+    final, first_source, disagree = {}, {}, False
     for profile, document in zip(profiles, documents, strict=True):
         for section, key, value in _shared_facts(document):
             known = final.get((section, key))
             if known is not None and known[0] != value:
+                disagree = True
                 report.warnings.append(
                     Message(
                         _CONFLICTS[section],
@@ -319,7 +320,7 @@ def agreed_documents(profiles, report):
                 )
             first_source.setdefault((section, key), profile.source)
             final[(section, key)] = (value, profile.source)
-    if not report.warnings:
+    if not disagree:
         return documents
     return [_with_shared_facts(document, final) for document in documents]
 
