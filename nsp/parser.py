@@ -86,26 +86,16 @@ def _decode_legacy(data):
 
 
 # --- lines ------------------------------------------------------------------------------
+#
+# A line is a pair (number, cells): its 1-based number in the file and its tab-separated
+# cells, inner whitespace folded, trailing empty cells dropped; a blank line has no cells.
+# Plain pairs, not objects: a profile has a few hundred lines and building an object for
+# each cost a sixth of the parse.
 
 
-class Line:
-    """One line of the export: its number in the file and its tab-separated cells, inner
-    whitespace folded, trailing empty cells dropped."""
-
-    __slots__ = ("_text", "blank", "cells", "number")
-
-    def __init__(self, number, cells):
-        self.number = number
-        self.cells = cells
-        self.blank = not cells
-        self._text = None
-
-    @property
-    def text(self):
-        """The cells joined by one space."""
-        if self._text is None:
-            self._text = " ".join(cell for cell in self.cells if cell)
-        return self._text
+def _text(cells):
+    """The cells of a line joined by one space."""
+    return " ".join(cell for cell in cells if cell)
 
 
 def fold(value):
@@ -115,8 +105,14 @@ def fold(value):
 
 # Whitespace that folding changes: any but space, tab and line breaks (non-breaking
 # spaces, form feeds…), and spaces that are doubled or next to a tab or a line end. Most
-# exports have none, so most texts skip folding altogether.
-_OTHER_WHITESPACE = re.compile(r"[^\S\t\r\n ]")
+# exports have none, so most texts skip folding altogether. The other whitespace is looked
+# for one character at a time: `char in text` runs at memchr speed, where a regular
+# expression over the whole text cost as much as splitting it (a test pins the list to
+# str.isspace()).
+OTHER_WHITESPACE = (
+    "\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
 _LINE_NEEDS_FOLD = re.compile(r"[^\S\t ]|^ | $| \t|\t |  ")
 
 
@@ -128,23 +124,30 @@ def _text_needs_fold(text):
         or " \n" in text
         or "\n " in text
         or text.startswith(" ")
-        or _OTHER_WHITESPACE.search(text) is not None
+        or text.endswith(" ")
+        or any(char in text for char in OTHER_WHITESPACE)
     )
 
 
 def _split_lines(text):
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = text.removeprefix("\ufeff")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     raws = text.split("\n")
-    rows = [raw.split("\t") for raw in raws]
     if _text_needs_fold(text):
         rows = [
-            [fold(cell) for cell in cells] if _LINE_NEEDS_FOLD.search(raw) else cells
-            for raw, cells in zip(raws, rows, strict=True)
+            [fold(cell) for cell in raw.split("\t")]
+            if _LINE_NEEDS_FOLD.search(raw)
+            else raw.split("\t")
+            for raw in raws
         ]
-    for cells in rows:
-        while cells and not cells[-1]:
-            cells.pop()
-    return list(map(Line, range(1, len(rows) + 1), rows))
+        for cells in rows:
+            while cells and not cells[-1]:
+                cells.pop()
+    else:
+        # Without folding, the trailing empty cells are the trailing tabs.
+        rows = [stripped.split("\t") if (stripped := raw.rstrip("\t")) else [] for raw in raws]
+    return list(enumerate(rows, start=1))
 
 
 # --- pass 1: page-break blocks ----------------------------------------------------------
@@ -156,8 +159,9 @@ _TYPE_ENUM = re.compile(r"^WorkUnitTypeEnum\.[0-9]+$")
 _TYPE_AND_ID = re.compile(r"^(\S+) ([0-9]+)$")
 _ID = re.compile(r"^[0-9]+$")
 _WHOLE_BREAK = re.compile(r"^Typ JP ID (\S+) ([0-9]+)$")
-# The first letters a page-break line can start with: Typ JP, WorkUnitTypeEnum, the words.
-_BREAK_INITIALS = frozenset({"T", "W"} | {word[0] for word in vocab.WORK_UNIT_TYPES})
+# How the first cell of a page-break line starts: Typ JP (or "Typ", then "JP" in the next
+# cell), WorkUnitTypeEnum or a type word.
+_BREAK_STARTS = ("Typ", "WorkUnitTypeEnum.", *vocab.WORK_UNIT_TYPES)
 
 
 @dataclass
@@ -208,7 +212,7 @@ def _remove_page_breaks(lines):
     identity = _Identity()
 
     def next_nonblank(start):
-        while start < len(lines) and lines[start].blank:
+        while start < len(lines) and not lines[start][1]:
             start += 1
         return start
 
@@ -216,8 +220,8 @@ def _remove_page_breaks(lines):
     # block; everything between them is copied as it is.
     candidates = [
         index
-        for index, line in enumerate(lines)
-        if line.cells and line.cells[0][:1] in _BREAK_INITIALS
+        for index, (_number, cells) in enumerate(lines)
+        if cells and cells[0].startswith(_BREAK_STARTS)
     ]
     kept, index = [], 0
     for candidate in candidates:
@@ -231,7 +235,7 @@ def _remove_page_breaks(lines):
             continue
         # A page break is invisible: drop the blank lines around it too, so that a list
         # item or a legend entry it cut in two continues after it.
-        while kept and kept[-1].blank:
+        while kept and not kept[-1][1]:
             kept.pop()
         index = next_nonblank(end)
     kept.extend(lines[index:])
@@ -241,51 +245,51 @@ def _remove_page_breaks(lines):
 def _read_block(lines, index, identity, next_nonblank):
     """Read the page-break block starting at lines[index]; return the index after it, or
     None when the line does not start one."""
-    line = lines[index]
-    text = line.text
+    number, cells = lines[index]
+    text = _text(cells)
     if match := _WHOLE_BREAK.match(text):  # "Typ JP ID WorkUnitTypeEnum.2 102742"
-        identity.record(line.number, match.group(1), match.group(2))
+        identity.record(number, match.group(1), match.group(2))
         return index + 1
     if _BREAK_HEADER.match(text):
         index = next_nonblank(index + 1)
-        if text == "Typ JP" and index < len(lines) and lines[index].text == "ID":
+        if text == "Typ JP" and index < len(lines) and _text(lines[index][1]) == "ID":
             index = next_nonblank(index + 1)
         if index >= len(lines):
-            raise ParseError(line.number, _("page-break block 'Typ JP / ID' without type and id"))
-        return _read_break_body(lines, index, identity, next_nonblank, header=line)
-    if _TYPE_ENUM.match(line.cells[0].split(" ")[0]):
+            raise ParseError(number, _("page-break block 'Typ JP / ID' without type and id"))
+        return _read_break_body(lines, index, identity, next_nonblank, header=number)
+    if _TYPE_ENUM.match(cells[0].split(" ")[0]):
         return _read_break_body(lines, index, identity, next_nonblank, header=None)
-    if (pair := _type_and_id(line.cells)) and pair[0] in vocab.WORK_UNIT_TYPES:
-        identity.record(line.number, *pair)
+    if (pair := _type_and_id(cells)) and pair[0] in vocab.WORK_UNIT_TYPES:
+        identity.record(number, *pair)
         return index + 1
-    if len(line.cells) == 1 and text in vocab.WORK_UNIT_TYPES:
+    if len(cells) == 1 and text in vocab.WORK_UNIT_TYPES:
         following = next_nonblank(index + 1)
-        if following < len(lines) and _ID.match(lines[following].text):
-            identity.record(line.number, text, lines[following].text)
+        if following < len(lines) and _ID.match(id_text := _text(lines[following][1])):
+            identity.record(number, text, id_text)
             return following + 1
     return None
 
 
 def _read_break_body(lines, index, identity, next_nonblank, header):
-    """Read 'TYPE ID' or 'TYPE' + 'ID' starting at lines[index]; return the next index."""
-    line = lines[index]
-    pair = _type_and_id(line.cells)
+    """Read 'TYPE ID' or 'TYPE' + 'ID' starting at lines[index]; return the next index.
+    `header` is the number of the 'Typ JP' line above, if any."""
+    number, cells = lines[index]
+    pair = _type_and_id(cells)
     if pair:
-        identity.record(line.number, *pair)
+        identity.record(number, *pair)
         return index + 1
-    if len(line.cells) == 1 and " " not in line.cells[0]:
+    if len(cells) == 1 and " " not in cells[0]:
         following = next_nonblank(index + 1)
-        if following < len(lines) and _ID.match(lines[following].text):
-            identity.record(line.number, line.cells[0], lines[following].text)
+        if following < len(lines) and _ID.match(id_text := _text(lines[following][1])):
+            identity.record(number, cells[0], id_text)
             return following + 1
-        if line.cells[0] not in vocab.WORK_UNIT_TYPES and header is not None:
-            raise ParseError(line.number, _("unknown work-unit type %(type)r"), type=line.cells[0])
-        raise ParseError(
-            line.number, _("work-unit type %(type)r without an id"), type=line.cells[0]
-        )
-    where = header.number if header else line.number
+        if cells[0] not in vocab.WORK_UNIT_TYPES and header is not None:
+            raise ParseError(number, _("unknown work-unit type %(type)r"), type=cells[0])
+        raise ParseError(number, _("work-unit type %(type)r without an id"), type=cells[0])
     raise ParseError(
-        where, _("page-break block without work-unit type and id: %(text)r"), text=line.text
+        header or number,
+        _("page-break block without work-unit type and id: %(text)r"),
+        text=_text(cells),
     )
 
 
@@ -309,12 +313,30 @@ _NATIONAL_HEADING = re.compile(r"^Hrubé měsíční mzdy v roce ([0-9]{4}) celk
 _WAGE_GROUP = re.compile(r"^(?P<name>.+?) ?\(CZ-ISCO (?P<code>[0-9]{1,5})\)$")
 _ISCO_ITEM = re.compile(r"^[-•–] ?(?P<code>[0-9]{1,5}) [-–] (?P<name>.+)$")
 _BULLET = re.compile(r"^[-•–] ?(?P<text>.*)$")
-_AMOUNT = re.compile(r"^(?P<digits>[0-9]{1,3}(?: [0-9]{3})*|[0-9]+)(?: ?Kč)?$")
+_AMOUNT_DIGITS = r"[0-9]{1,3}(?: [0-9]{3})*|[0-9]+"
+_AMOUNT = re.compile(rf"^(?P<digits>{_AMOUNT_DIGITS})(?: ?Kč)?$")
+# The six amounts of a common wage row (Od, Medián, Do of both spheres) in one match: each
+# "42 292 Kč" or "-", which leaves its group empty. At most nine digits, so that none is
+# too large. (No possessive quantifiers: Python 3.11.2's re mismatches them here.)
+_SIX_AMOUNTS = re.compile("\t".join([r"(?:([0-9]{1,3}(?: [0-9]{3}){0,2}) Kč|-)"] * 6))
 _SUITABILITY_PREFIX = "CompetenceSuitabilityEnum."
 _ISCO_CODE = re.compile(r"^[0-9]{1,5}$")
 # "- 1. Stupeň zátěže (…)", the title sometimes in *stars*.
 _LEGEND_ITEM = re.compile(r"^[-•–] ?(?P<level>[0-9])\. ?(?P<star>\*?)(?P<title>.+?)(?P=star)$")
 _LEGEND_BY_LEVEL = {str(entry.level): entry for entry in vocab.WORK_CONDITION_LEGEND}
+
+
+def _marks_and_levels():
+    """Every way of marking levels 1–4 with "x" (trailing empty cells dropped), with the
+    levels it marks: the quick check of a work-condition row."""
+    table = {}
+    for bits in range(1, 16):
+        levels = tuple(level for level in vocab.WORK_CONDITION_LEVELS if bits >> (level - 1) & 1)
+        table[tuple("x" if level in levels else "" for level in range(1, levels[-1] + 1))] = levels
+    return table
+
+
+_LEVELS_MARKED = _marks_and_levels()
 
 _SECTION_HEADINGS = {
     "pracovní činnosti": "activities",
@@ -334,6 +356,11 @@ _TIER_HEADINGS = {
     "vhodnou školní přípravu poskytují také obory": vocab.SUITABLE,
 }
 _CATEGORY_HEADINGS = {c.heading.casefold(): c for c in vocab.COMPETENCE_CATEGORIES}
+# The cells of valid levels and suitabilities, for the quick check of a competence row.
+_LEVEL_BY_CELL = {
+    c.key: {str(level): level for level in c.scale} for c in vocab.COMPETENCE_CATEGORIES
+}
+_SUITABILITY_BY_CELL = {f"{_SUITABILITY_PREFIX}{n}": n for n in range(1, 10)}
 _LEVELS_NOTE = "popisy úrovní naleznete zde"
 _NOT_HEADING_INITIALS = frozenset("-•–*")
 _HEALTH_DISCLAIMER_START = "přesné posouzení zdravotního stavu"
@@ -348,7 +375,7 @@ _NATIONAL_HEADER_WORDS = {
 }
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Heading:
     section: str
     year: int | None = None
@@ -356,20 +383,23 @@ class _Heading:
     category: vocab.CompetenceCategory | None = None
 
 
-def _heading(line):
-    """The section a single-cell line opens, or None."""
-    if len(line.cells) != 1:
+_HEADINGS = {
+    **{key: _Heading(section) for key, section in _SECTION_HEADINGS.items()},
+    **{key: _Heading("education", tier=tier) for key, tier in _TIER_HEADINGS.items()},
+    **{key: _Heading("competences", category=c) for key, c in _CATEGORY_HEADINGS.items()},
+}
+
+
+def _heading(cells):
+    """The section a line opens, or None."""
+    if len(cells) != 1:
         return None
-    text = line.cells[0]
+    text = cells[0]
     if text[0] in _NOT_HEADING_INITIALS:  # list items: the most common one-cell lines
         return None
-    key = text.casefold().rstrip(":").rstrip()
-    if key in _SECTION_HEADINGS:
-        return _Heading(_SECTION_HEADINGS[key])
-    if key in _TIER_HEADINGS:
-        return _Heading("education", tier=_TIER_HEADINGS[key])
-    if key in _CATEGORY_HEADINGS:
-        return _Heading("competences", category=_CATEGORY_HEADINGS[key])
+    heading = _HEADINGS.get(text.casefold().rstrip(":").rstrip())
+    if heading is not None:
+        return heading
     if match := _REGIONAL_HEADING.match(text):
         return _Heading("wages", year=int(match.group(1)))
     if match := _NATIONAL_HEADING.match(text):
@@ -379,6 +409,8 @@ def _heading(line):
 
 def split_list(value, separator):
     """Split on `separator` outside parentheses; strip items and drop empty ones."""
+    if "(" not in value:
+        return [item.strip() for item in value.split(separator) if item.strip()]
     items, depth, current = [], 0, []
     for char in value:
         if char == "(":
@@ -394,23 +426,23 @@ def split_list(value, separator):
     return [item.strip() for item in items if item.strip()]
 
 
-def parse_amount(cell, line, what):
+def parse_amount(cell, number, what):
     """'42 292 Kč' -> 42292, '-' -> None."""
     if cell == "-":
         return None
     if cell == "":
         raise ParseError(
-            line.number, _("%(what)s: empty cell (write '-' when there is no figure)"), what=what
+            number, _("%(what)s: empty cell (write '-' when there is no figure)"), what=what
         )
     match = _AMOUNT.match(cell)
     if not match:
         raise ParseError(
-            line.number, _("%(what)s: %(cell)r is not an amount in CZK"), what=what, cell=cell
+            number, _("%(what)s: %(cell)r is not an amount in CZK"), what=what, cell=cell
         )
     amount = int(match.group("digits").replace(" ", ""))
     if amount > vocab.MAX_AMOUNT:
         raise ParseError(
-            line.number,
+            number,
             _("%(what)s: %(cell)r is not a plausible monthly wage"),
             what=what,
             cell=cell,
@@ -418,18 +450,53 @@ def parse_amount(cell, line, what):
     return amount
 
 
-def _ordered_amounts(cells, line, what):
+def _ordered_amounts(cells, number, what):
     """Od, Medián, Do of one sphere; the figures given must not decrease."""
-    amounts = [parse_amount(cell, line, what) for cell in cells]
-    given = [amount for amount in amounts if amount is not None]
-    if given != sorted(given):
+    amounts = [parse_amount(cell, number, what) for cell in cells]
+    if not _in_order(amounts):
         raise ParseError(
-            line.number,
+            number,
             _("%(what)s: Od ≤ Medián ≤ Do does not hold (%(cells)s)"),
             what=what,
             cells=" | ".join(cells),
         )
     return amounts
+
+
+def _in_order(amounts):
+    given = [amount for amount in amounts if amount is not None]
+    return given == sorted(given)
+
+
+def _quick_range(low, median, high):
+    """The range of one sphere from digit groups of _SIX_AMOUNTS: None when it has no
+    figures, False when they decrease (the full check says so)."""
+    if low is None and median is None and high is None:
+        return None
+    if low is not None and median is not None and high is not None:
+        low, median, high = (
+            int(low.replace(" ", "")),
+            int(median.replace(" ", "")),
+            int(high.replace(" ", "")),
+        )
+        if not low <= median <= high:
+            return False
+    else:
+        amounts = [
+            None if digits is None else int(digits.replace(" ", ""))
+            for digits in (low, median, high)
+        ]
+        if not _in_order(amounts):
+            return False
+        low, median, high = amounts
+    return {"low": low, "median": median, "high": high}
+
+
+def _range(values):
+    low, median, high = values
+    if low is None and median is None and high is None:
+        return None
+    return {"low": low, "median": median, "high": high}
 
 
 @dataclass
@@ -456,7 +523,11 @@ class _Profile:
 
 
 class _SectionParser:
-    """Walks the lines that remain after the page-break blocks, section by section."""
+    """Walks the lines that remain after the page-break blocks, section by section.
+
+    Each section has a handler, in_<section>(number, cells). The handlers of the long
+    tables (competences, work conditions, wages) take the common row through a quick
+    check first and leave everything else to the full one, which says what is wrong."""
 
     def __init__(self):
         self.profile = _Profile()
@@ -465,31 +536,28 @@ class _SectionParser:
         self.wage_table = None
         self.tier = None
         self.legend_entry = None  # the legend entry whose title is the line just read
-        self.previous_blank = True
-        self.seen = {}  # duplicate detection: key -> line number
+        self.seen = {}  # duplicate detection: key -> the line where it was first
 
     def run(self, lines):
         try:
-            for line in lines:
-                self.feed(line)
-                self.previous_blank = line.blank
+            for number, cells in lines:
+                if not cells:
+                    self.legend_entry = None  # a legend description follows its title
+                    if self.section == "description":
+                        self.profile.description.append([])
+                elif (
+                    len(cells) == 1
+                    and self.section != "start"
+                    and (heading := _heading(cells)) is not None
+                ):
+                    self.open(heading, number, cells)
+                else:
+                    self.handler(number, cells)
         finally:
             # The bound handler refers back to the parser: without this the parser, and
             # every line it holds, would wait for the cyclic garbage collector.
             self.handler = None
         return self.profile
-
-    def feed(self, line):
-        if line.blank:
-            if self.section == "description":
-                self.profile.description.append([])
-            return
-        if len(line.cells) == 1 and self.section != "start":
-            heading = _heading(line)
-            if heading is not None:
-                self.open(heading, line)
-                return
-        self.handler(line)
 
     def enter(self, section):
         self.section = section
@@ -497,17 +565,17 @@ class _SectionParser:
 
     # -- structure
 
-    def open(self, heading, line):
+    def open(self, heading, number, cells):
         if heading.year is not None and heading.year not in vocab.WAGE_YEARS:
             raise ParseError(
-                line.number,
+                number,
                 _("wages for the year %(year)s: not a plausible year"),
                 year=heading.year,
             )
         if heading.section == "national_caption":
             # "Medián za ČR celkem": a caption inside the national wage table.
             if self.section != "national_wages":
-                self.fail(line)
+                self.fail(number, cells)
             return
         self.legend_entry = None  # a legend description follows its title, not a heading
         if heading.section == "wages":
@@ -523,50 +591,44 @@ class _SectionParser:
         self.heading = heading
         self.enter(heading.section)
 
-    def fail(self, line):
-        raise ParseError(
-            line.number, _("line belongs to no section: %(text)r"), text=line.text[:80]
-        )
+    def fail(self, number, cells):
+        raise ParseError(number, _("line belongs to no section: %(text)r"), text=_text(cells)[:80])
 
-    def duplicate(self, key, line, template, **params):
-        """Refuse a row seen before; the message's template has %(previous)s for the line
-        where it was first."""
-        if key in self.seen:
-            raise ParseError(line.number, template, previous=self.seen[key], **params)
-        self.seen[key] = line.number
+    def repeated(self, key, number, template, **params):
+        """Refuse a row whose key was seen before (self.seen.setdefault() answered with
+        another line); the message's template has %(previous)s for the line where it was."""
+        raise ParseError(number, template, previous=self.seen[key], **params)
 
     # -- title, description, labels
 
-    def in_start(self, line):
-        if self.label(line) or _heading(line):
-            raise ParseError(
-                line.number, _("the profile has no title: its first line is a heading")
-            )
-        self.profile.title = line.text
+    def in_start(self, number, cells):
+        if self.label(number, cells) or _heading(cells):
+            raise ParseError(number, _("the profile has no title: its first line is a heading"))
+        self.profile.title = _text(cells)
         self.enter("description")
 
-    def in_description(self, line):
-        if self.label(line):
+    def in_description(self, number, cells):
+        if self.label(number, cells):
             self.enter("labels")
             return
         if not self.profile.description or not self.profile.description[-1]:
             self.profile.description.append([])
-        self.profile.description[-1].append(line.text)
+        self.profile.description[-1].append(_text(cells))
 
-    def in_labels(self, line):
+    def in_labels(self, number, cells):
         # Every value is on its label's line: a line that is not a known label is not the
         # rest of the value above.
-        if self.label(line):
+        if self.label(number, cells):
             return
-        if len(line.cells) == 1 and (match := _LABEL.match(line.text)):
-            raise ParseError(line.number, _("unknown label %(label)r"), label=match.group("label"))
-        self.fail(line)
+        if len(cells) == 1 and (match := _LABEL.match(cells[0])):
+            raise ParseError(number, _("unknown label %(label)r"), label=match.group("label"))
+        self.fail(number, cells)
 
-    def label(self, line):
+    def label(self, number, cells):
         """Read a 'Label: value' line; False when the line is not one."""
-        if len(line.cells) >= 2 and line.cells[0].endswith(":"):
-            name, value = line.cells[0][:-1].strip(), " ".join(line.cells[1:])
-        elif match := _LABEL.match(line.text):
+        if len(cells) >= 2 and cells[0].endswith(":"):
+            name, value = cells[0][:-1].strip(), " ".join(cells[1:])
+        elif match := _LABEL.match(_text(cells)):
             name, value = match.group("label"), match.group("value") or ""
             if name not in LABELS:
                 return False
@@ -574,17 +636,17 @@ class _SectionParser:
             return False
         key = LABELS.get(name)
         if key is None:
-            raise ParseError(line.number, _("unknown label %(label)r"), label=name)
+            raise ParseError(number, _("unknown label %(label)r"), label=name)
         previous = self.profile.labels.get(key)
         if previous is None:
-            self.profile.labels[key] = _Label(line.number, value, {name})
+            self.profile.labels[key] = _Label(number, value, {name})
         elif key == "related" and name not in previous.names:
             # "Příbuzné specializace" and "Příbuzná povolání" in one profile: one list.
             previous.value = f"{previous.value}, {value}"
             previous.names.add(name)
         else:
             raise ParseError(
-                line.number,
+                number,
                 _("label %(label)r repeats line %(previous)s"),
                 label=name,
                 previous=previous.line,
@@ -593,92 +655,100 @@ class _SectionParser:
 
     # -- bullet lists
 
-    def bullet(self, line, items, what):
-        if len(line.cells) != 1:
-            raise ParseError(
-                line.number, _("%(what)s: expected '- item', found a table row"), what=what
-            )
-        match = _BULLET.match(line.cells[0])
+    def bullet(self, number, cells, items, what):
+        if len(cells) != 1:
+            raise ParseError(number, _("%(what)s: expected '- item', found a table row"), what=what)
+        match = _BULLET.match(cells[0])
         if not (match and match.group("text")):
             # Every item is on one line: a line without a bullet is not the rest of the item
             # above.
             raise ParseError(
-                line.number,
+                number,
                 _("%(what)s: expected '- item', found %(text)r"),
                 what=what,
-                text=line.text[:80],
+                text=cells[0][:80],
             )
         items.append(match.group("text"))
 
-    def in_activities(self, line):
-        self.bullet(line, self.profile.activities, "Pracovní činnosti")
+    def in_activities(self, number, cells):
+        self.bullet(number, cells, self.profile.activities, "Pracovní činnosti")
 
-    def in_health(self, line):
-        if line.text.casefold().startswith(_HEALTH_DISCLAIMER_START):
-            if line.text != vocab.HEALTH_DISCLAIMER:
+    def in_health(self, number, cells):
+        text = _text(cells)
+        if text.casefold().startswith(_HEALTH_DISCLAIMER_START):
+            if text != vocab.HEALTH_DISCLAIMER:
                 raise ParseError(
-                    line.number,
+                    number,
                     _("the health disclaimer differs from the NSP text: %(text)r"),
-                    text=line.text[:80],
+                    text=text[:80],
                 )
             self.enter("health_disclaimer")
             return
-        before = len(self.profile.health_restrictions)
-        self.bullet(line, self.profile.health_restrictions, "Onemocnění omezující výkon povolání")
-        if len(self.profile.health_restrictions) > before:
-            name = self.profile.health_restrictions[-1]
-            self.duplicate(
-                ("health", name),
-                line,
-                _("health restriction %(name)r repeats line %(previous)s"),
-                name=name,
+        restrictions = self.profile.health_restrictions
+        self.bullet(number, cells, restrictions, "Onemocnění omezující výkon povolání")
+        name = restrictions[-1]
+        key = ("health", name)
+        if self.seen.setdefault(key, number) != number:
+            self.repeated(
+                key, number, _("health restriction %(name)r repeats line %(previous)s"), name=name
             )
 
-    def in_health_disclaimer(self, line):
-        self.fail(line)  # the disclaimer is one line; only a heading may follow it
+    def in_health_disclaimer(self, number, cells):
+        self.fail(number, cells)  # the disclaimer is one line; only a heading may follow it
 
-    def in_container(self, line):
-        self.fail(line)
+    def in_container(self, number, cells):
+        self.fail(number, cells)
 
-    def in_legend(self, line):
+    def in_legend(self, number, cells):
         # The static NSP legend: "- N. Stupeň zátěže (…)", then that level's description on
         # the next line. Nothing else may stand here.
         title_above, self.legend_entry = self.legend_entry, None
-        if len(line.cells) == 1:
-            text = line.cells[0]
+        if len(cells) == 1:
+            text = cells[0]
             if match := _LEGEND_ITEM.match(text):
                 entry = _LEGEND_BY_LEVEL.get(match.group("level"))
                 if entry is not None and match.group("title") == entry.title:
                     self.legend_entry = entry
                     return
-            elif (
-                title_above is not None
-                and not self.previous_blank
-                and text == title_above.description
-            ):
+            elif title_above is not None and text == title_above.description:
                 return
         raise ParseError(
-            line.number,
+            number,
             _("work-condition legend: %(text)r differs from the NSP text"),
-            text=line.text[:80],
+            text=_text(cells)[:80],
         )
 
-    def in_isco(self, line):
-        match = _ISCO_ITEM.match(line.text) if len(line.cells) == 1 else None
+    def in_isco(self, number, cells):
+        match = _ISCO_ITEM.match(cells[0]) if len(cells) == 1 else None
         if not match:
             raise ParseError(
-                line.number, _("CZ-ISCO: expected '- CODE - name', got %(text)r"), text=line.text
+                number, _("CZ-ISCO: expected '- CODE - name', got %(text)r"), text=_text(cells)
             )
         code = match.group("code")
-        self.duplicate(
-            ("isco", code), line, _("CZ-ISCO %(code)s repeats line %(previous)s"), code=code
-        )
+        key = ("isco", code)
+        if self.seen.setdefault(key, number) != number:
+            self.repeated(key, number, _("CZ-ISCO %(code)s repeats line %(previous)s"), code=code)
         self.profile.isco.append({"code": code, "name": match.group("name")})
 
     # -- wages
 
-    def in_wages(self, line):
-        cells = line.cells
+    def in_wages(self, number, cells):
+        if (
+            len(cells) == 7
+            and self.wage_table is not None
+            and cells[0] in vocab.REGION_BY_NAME
+            and (match := _SIX_AMOUNTS.fullmatch("\t".join(cells[1:])))
+            and (business := _quick_range(*match.group(1, 2, 3))) is not False
+            and (public := _quick_range(*match.group(4, 5, 6))) is not False
+        ):
+            self.check_new_wage_row(number, cells[0])
+            self.wage_table["regions"].append(
+                {"region": cells[0], "business": business, "public": public}
+            )
+            return
+        self.check_wage_line(number, cells)
+
+    def check_wage_line(self, number, cells):
         if len(cells) == 1 and (match := _WAGE_GROUP.match(cells[0])):
             code = match.group("code")
             for table in self.profile.wages:
@@ -698,17 +768,17 @@ class _SectionParser:
         region = cells[0]
         if region not in vocab.REGION_BY_NAME:
             if len(cells) == 1:
-                self.fail(line)
+                self.fail(number, cells)
             raise ParseError(
-                line.number, _("unknown region %(region)r in the wage table"), region=region
+                number, _("unknown region %(region)r in the wage table"), region=region
             )
         if self.wage_table is None:
             raise ParseError(
-                line.number, _("wage row before the 'NAME (CZ-ISCO CODE)' line of its table")
+                number, _("wage row before the 'NAME (CZ-ISCO CODE)' line of its table")
             )
         if len(cells) != 7:
             raise ParseError(
-                line.number,
+                number,
                 _(
                     "wage row for %(region)s has %(count)s of 6 amounts "
                     "(Od, Medián, Do for Mzdová and for Platová sféra)"
@@ -716,29 +786,35 @@ class _SectionParser:
                 region=region,
                 count=len(cells) - 1,
             )
-        key = ("wage", self.wage_year, self.wage_table["isco_code"], region)
-        self.duplicate(
-            key, line, _("wage row for %(region)s repeats line %(previous)s"), region=region
-        )
-        business = _ordered_amounts(cells[1:4], line, f"{region}, Mzdová sféra")
-        public = _ordered_amounts(cells[4:7], line, f"{region}, Platová sféra")
+        self.check_new_wage_row(number, region)
+        business = _ordered_amounts(cells[1:4], number, f"{region}, Mzdová sféra")
+        public = _ordered_amounts(cells[4:7], number, f"{region}, Platová sféra")
         self.wage_table["regions"].append(
             {"region": region, "business": _range(business), "public": _range(public)}
         )
 
-    def in_national_wages(self, line):
-        cells = line.cells
+    def check_new_wage_row(self, number, region):
+        key = ("wage", self.wage_year, self.wage_table["isco_code"], region)
+        if self.seen.setdefault(key, number) != number:
+            self.repeated(
+                key,
+                number,
+                _("wage row for %(region)s repeats line %(previous)s"),
+                region=region,
+            )
+
+    def in_national_wages(self, number, cells):
         if cells[0] == "CZ-ISCO" or {c for c in cells if c} <= _NATIONAL_HEADER_WORDS:
             return
         if not _ISCO_CODE.match(cells[0]):
             if len(cells) == 1:
-                self.fail(line)
+                self.fail(number, cells)
             raise ParseError(
-                line.number, _("national wage row: %(code)r is not a CZ-ISCO code"), code=cells[0]
+                number, _("national wage row: %(code)r is not a CZ-ISCO code"), code=cells[0]
             )
         if len(cells) != 4:
             raise ParseError(
-                line.number,
+                number,
                 _(
                     "national wage row has %(count)s of 4 cells "
                     "(CZ-ISCO, name, Mzdová sféra, Platová sféra)"
@@ -746,46 +822,56 @@ class _SectionParser:
                 count=len(cells),
             )
         code, name = cells[0], cells[1]
-        self.duplicate(
-            ("national", self.national_year, code),
-            line,
-            _("national wage row %(code)s repeats line %(previous)s"),
-            code=code,
-        )
+        key = ("national", self.national_year, code)
+        if self.seen.setdefault(key, number) != number:
+            self.repeated(
+                key, number, _("national wage row %(code)s repeats line %(previous)s"), code=code
+            )
         self.profile.national_wages.append(
             {
                 "year": self.national_year,
                 "isco_code": code,
                 "isco_name": name,
-                "business_median": parse_amount(cells[2], line, f"{code}, Mzdová sféra"),
-                "public_median": parse_amount(cells[3], line, f"{code}, Platová sféra"),
+                "business_median": parse_amount(cells[2], number, f"{code}, Mzdová sféra"),
+                "public_median": parse_amount(cells[3], number, f"{code}, Platová sféra"),
             }
         )
 
     # -- other tables
 
-    def in_esco(self, line):
-        cells = line.cells
+    def in_esco(self, number, cells):
         if cells[0] == "Kód podskupiny":
             return
         if len(cells) != 3:
             if len(cells) == 1:
-                self.fail(line)
+                self.fail(number, cells)
             raise ParseError(
-                line.number,
+                number,
                 _("ESCO row has %(count)s of 3 cells (code, name, URL)"),
                 count=len(cells),
             )
         self.profile.esco.append({"code": cells[0], "name": cells[1], "url": cells[2]})
 
-    def in_work_conditions(self, line):
-        cells = line.cells
+    def in_work_conditions(self, number, cells):
+        levels = _LEVELS_MARKED.get(tuple(cells[1:]))
+        if levels is None:
+            self.check_work_condition(number, cells)
+            return
+        name = cells[0]
+        key = ("condition", name)
+        if self.seen.setdefault(key, number) != number:
+            self.repeated(
+                key, number, _("work-condition row %(name)r repeats line %(previous)s"), name=name
+            )
+        self.profile.work_conditions.append({"name": name, "levels": list(levels)})
+
+    def check_work_condition(self, number, cells):
         if cells[0] == "Název" and cells[1:] == ["1", "2", "3", "4"]:
             return
         name, marks = cells[0], cells[1:]
         if len(marks) > 4:
             raise ParseError(
-                line.number, _("work-condition row %(name)r has more than 4 columns"), name=name
+                number, _("work-condition row %(name)r has more than 4 columns"), name=name
             )
         levels = []
         for level, mark in enumerate(marks, start=1):
@@ -793,7 +879,7 @@ class _SectionParser:
                 levels.append(level)
             elif mark:
                 raise ParseError(
-                    line.number,
+                    number,
                     _("work-condition row %(name)r: %(mark)r in column %(column)s, not 'x'"),
                     name=name,
                     mark=mark,
@@ -801,59 +887,73 @@ class _SectionParser:
                 )
         if not levels:
             raise ParseError(
-                line.number, _("work-condition row %(name)r has no 'x' in columns 1–4"), name=name
+                number, _("work-condition row %(name)r has no 'x' in columns 1–4"), name=name
             )
-        self.duplicate(
-            ("condition", name),
-            line,
-            _("work-condition row %(name)r repeats line %(previous)s"),
-            name=name,
-        )
+        key = ("condition", name)
+        if self.seen.setdefault(key, number) != number:
+            self.repeated(
+                key, number, _("work-condition row %(name)r repeats line %(previous)s"), name=name
+            )
         self.profile.work_conditions.append({"name": name, "levels": levels})
 
-    def in_education(self, line):
-        cells = line.cells
+    def in_education(self, number, cells):
         if cells == ["Typ", "Název", "Kód"]:
             return
         if len(cells) != 3:
             if len(cells) == 1:
-                self.fail(line)
+                self.fail(number, cells)
             raise ParseError(
-                line.number,
+                number,
                 _("education row has %(count)s of 3 cells (type, name, code)"),
                 count=len(cells),
             )
         if self.tier is None:
             raise ParseError(
-                line.number, _("education row before 'Nejvhodnější…' or 'Vhodnou…' heading")
+                number, _("education row before 'Nejvhodnější…' or 'Vhodnou…' heading")
             )
         kind = vocab.EDUCATION_TYPES.get(cells[0])
         if kind is None:
-            raise ParseError(line.number, _("unknown education type %(type)r"), type=cells[0])
+            raise ParseError(number, _("unknown education type %(type)r"), type=cells[0])
         key = ("education", kind, cells[2], cells[1])
-        self.duplicate(
-            key,
-            line,
-            _("education field %(code)s %(name)r repeats line %(previous)s"),
-            code=cells[2],
-            name=cells[1],
-        )
+        if self.seen.setdefault(key, number) != number:
+            self.repeated(
+                key,
+                number,
+                _("education field %(code)s %(name)r repeats line %(previous)s"),
+                code=cells[2],
+                name=cells[1],
+            )
         self.profile.education.append(
             {"tier": self.tier, "type": kind, "name": cells[1], "code": cells[2]}
         )
 
-    def in_competences(self, line):
-        cells = line.cells
+    def in_competences(self, number, cells):
         category = self.heading.category
+        levels = _LEVEL_BY_CELL[category.key]
+        if category.has_suitability:
+            if (
+                len(cells) == 4
+                and cells[0] != "Kód"  # maybe the header
+                and (level := levels.get(cells[2])) is not None
+                and (suitability := _SUITABILITY_BY_CELL.get(cells[3])) is not None
+            ):
+                self.add_competence(number, category, cells[0], cells[1], level, suitability)
+                return
+        elif len(cells) == 3 and cells[0] != "Kód" and (level := levels.get(cells[2])) is not None:
+            self.add_competence(number, category, cells[0], cells[1], level, None)
+            return
+        self.check_competence(number, cells, category)
+
+    def check_competence(self, number, cells, category):
         if cells[0] == "Kód" and len(cells) > 1 and cells[1] == "Název":
             return
         if len(cells) == 1 and cells[0].casefold().startswith(_LEVELS_NOTE):
             return
         if len(cells) not in (3, 4):
             if len(cells) == 1:
-                self.fail(line)
+                self.fail(number, cells)
             raise ParseError(
-                line.number,
+                number,
                 _("%(section)s: row has %(count)s cells, expected code, name, level")
                 if not category.has_suitability
                 else _(
@@ -866,7 +966,7 @@ class _SectionParser:
         code, name, level_cell = cells[0], cells[1], cells[2]
         if not (level_cell.isascii() and level_cell.isdigit()):
             raise ParseError(
-                line.number,
+                number,
                 _("%(section)s %(code)s: level %(level)r is not a number"),
                 section=category.heading,
                 code=code,
@@ -875,7 +975,7 @@ class _SectionParser:
         level = int(level_cell)
         if not category.scale_min <= level <= category.scale_max:
             raise ParseError(
-                line.number,
+                number,
                 _("%(section)s %(code)s: level %(level)s is outside the scale %(low)s–%(high)s"),
                 section=category.heading,
                 code=code,
@@ -888,7 +988,7 @@ class _SectionParser:
         if category.has_suitability:
             if len(cells) == 3:
                 raise ParseError(
-                    line.number,
+                    number,
                     _(
                         "%(section)s %(code)s: no suitability "
                         "(the 'Vhodnost' column, CompetenceSuitabilityEnum.N)"
@@ -896,19 +996,23 @@ class _SectionParser:
                     section=category.heading,
                     code=code,
                 )
-            number = cells[3].removeprefix(_SUITABILITY_PREFIX)
-            if number == cells[3] or not (number.isascii() and number.isdigit()) or int(number) < 1:
+            enum_value = cells[3].removeprefix(_SUITABILITY_PREFIX)
+            if (
+                enum_value == cells[3]
+                or not (enum_value.isascii() and enum_value.isdigit())
+                or int(enum_value) < 1
+            ):
                 raise ParseError(
-                    line.number,
+                    number,
                     _("%(section)s %(code)s: unknown suitability %(value)r"),
                     section=category.heading,
                     code=code,
                     value=cells[3],
                 )
-            suitability = int(number)
+            suitability = int(enum_value)
         elif len(cells) == 4:
             raise ParseError(
-                line.number,
+                number,
                 _(
                     "%(section)s %(code)s: %(value)r in a fourth column, "
                     "but the section has no 'Vhodnost' column"
@@ -917,13 +1021,18 @@ class _SectionParser:
                 code=code,
                 value=cells[3],
             )
-        self.duplicate(
-            ("competence", category.key, code),
-            line,
-            _("%(section)s %(code)s repeats line %(previous)s"),
-            section=category.heading,
-            code=code,
-        )
+        self.add_competence(number, category, code, name, level, suitability)
+
+    def add_competence(self, number, category, code, name, level, suitability):
+        key = ("competence", category.key, code)
+        if self.seen.setdefault(key, number) != number:
+            self.repeated(
+                key,
+                number,
+                _("%(section)s %(code)s repeats line %(previous)s"),
+                section=category.heading,
+                code=code,
+            )
         self.profile.competences.append(
             {
                 "category": category.key,
@@ -933,13 +1042,6 @@ class _SectionParser:
                 "suitability": suitability,
             }
         )
-
-
-def _range(values):
-    low, median, high = values
-    if low is None and median is None and high is None:
-        return None
-    return {"low": low, "median": median, "high": high}
 
 
 # --- the document -----------------------------------------------------------------------

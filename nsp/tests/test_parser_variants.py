@@ -712,6 +712,13 @@ def test_trailing_whitespace_everywhere(seed):
     assert parse_valid(text) == base(seed)
 
 
+@pytest.mark.parametrize("seed", SEEDS)
+def test_one_space_after_the_last_line(seed):
+    # The seeds end without a line break: the space ends the health disclaimer's line.
+    assert not seed_text(seed).endswith("\n")
+    assert parse_valid(seed_text(seed) + " ") == base(seed)
+
+
 def test_inner_whitespace_is_folded():
     text = seed_text("spec")
     text = text.replace(
