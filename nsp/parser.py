@@ -15,6 +15,7 @@ so that `parse_nsp` can print `PATH:LINE: reason`. Pure Python: no Django import
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import compress, count, repeat
 from pathlib import Path
 
 from nsp import vocabulary as vocab
@@ -87,9 +88,10 @@ def _decode_legacy(data):
 
 # --- lines ------------------------------------------------------------------------------
 #
-# A line is a pair (number, cells): its 1-based number in the file and its tab-separated
-# cells, inner whitespace folded, trailing empty cells dropped; a blank line has no cells.
-# Plain pairs, not objects: a profile has a few hundred lines and building an object for
+# A line is the list of its tab-separated cells, inner whitespace folded, trailing empty
+# cells dropped; a blank line has none. The lines of a text are a list in which a line's
+# index is its number in the file less one; the lines of page-break blocks become None.
+# Plain lists, not objects: a profile has a few hundred lines, and building an object for
 # each cost a sixth of the parse.
 
 
@@ -103,20 +105,19 @@ def fold(value):
     return " ".join(value.split())
 
 
-# Whitespace that folding changes: any but space, tab and line breaks (non-breaking
-# spaces, form feeds…), and spaces that are doubled or next to a tab or a line end. Most
-# exports have none, so most texts skip folding altogether. The other whitespace is looked
-# for one character at a time: `char in text` runs at memchr speed, where a regular
-# expression over the whole text cost as much as splitting it (a test pins the list to
-# str.isspace()).
+# Whitespace but space, tab and line breaks: non-breaking spaces, form feeds… Each is
+# looked for in turn, as `char in text` runs at memchr speed where a regular expression
+# over the whole text costs as much as splitting it. (A test pins the list to
+# str.isspace().)
 OTHER_WHITESPACE = (
     "\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
     "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
-_LINE_NEEDS_FOLD = re.compile(r"[^\S\t ]|^ | $| \t|\t |  ")
+# A space that folding removes: doubled, or at the edge of a cell.
+_STRAY_SPACE = re.compile(r"^ | $| \t|\t |  ")
 
 
-def _text_needs_fold(text):
+def _has_stray_spaces(text):
     return (
         "  " in text
         or " \t" in text
@@ -125,29 +126,40 @@ def _text_needs_fold(text):
         or "\n " in text
         or text.startswith(" ")
         or text.endswith(" ")
-        or any(char in text for char in OTHER_WHITESPACE)
     )
 
 
 def _split_lines(text):
+    """The lines of a text, and the indexes of those that may open a page-break block."""
     text = text.removeprefix("\ufeff")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if any(char in text for char in OTHER_WHITESPACE):
+        # Folding makes a space of any whitespace: do that for the whole text at once (an
+        # export with non-breaking spaces in its amounts then needs no more).
+        for char in OTHER_WHITESPACE:
+            text = text.replace(char, " ")
     raws = text.split("\n")
-    if _text_needs_fold(text):
-        rows = [
+    if _has_stray_spaces(text):
+        lines = [
             [fold(cell) for cell in raw.split("\t")]
-            if _LINE_NEEDS_FOLD.search(raw)
+            if _STRAY_SPACE.search(raw)
             else raw.split("\t")
             for raw in raws
         ]
-        for cells in rows:
+        for cells in lines:
             while cells and not cells[-1]:
                 cells.pop()
+        firsts = [cells[0] if cells else "" for cells in lines]
     else:
-        # Without folding, the trailing empty cells are the trailing tabs.
-        rows = [stripped.split("\t") if (stripped := raw.rstrip("\t")) else [] for raw in raws]
-    return list(enumerate(rows, start=1))
+        # Nothing to fold: the trailing empty cells are the trailing tabs, and a line
+        # starts as its first cell.
+        lines = [stripped.split("\t") if (stripped := raw.rstrip("\t")) else [] for raw in raws]
+        firsts = raws
+    # Only a line whose first cell starts like "Typ JP", "WorkUnitTypeEnum…" or a type word
+    # can open a block; map() and compress() sift them without a Python loop.
+    candidates = list(compress(count(), map(str.startswith, firsts, repeat(_BREAK_STARTS))))
+    return lines, candidates
 
 
 # --- pass 1: page-break blocks ----------------------------------------------------------
@@ -161,7 +173,11 @@ _ID = re.compile(r"^[0-9]+$")
 _WHOLE_BREAK = re.compile(r"^Typ JP ID (\S+) ([0-9]+)$")
 # How the first cell of a page-break line starts: Typ JP (or "Typ", then "JP" in the next
 # cell), WorkUnitTypeEnum or a type word.
-_BREAK_STARTS = ("Typ", "WorkUnitTypeEnum.", *vocab.WORK_UNIT_TYPES)
+_BREAK_STARTS = (
+    "Typ",
+    "WorkUnitTypeEnum.",
+    *(word for word in vocab.WORK_UNIT_TYPES if not word.startswith("WorkUnitTypeEnum.")),
+)
 
 
 @dataclass
@@ -207,52 +223,47 @@ def _type_and_id(cells):
     return None
 
 
-def _remove_page_breaks(lines):
-    """Return the lines without page-break blocks, and the id and kind they carry."""
+def _remove_page_breaks(lines, candidates):
+    """Make None of the lines of page-break blocks; return the id and kind they carry.
+    `candidates` are the indexes of the lines that may open a block."""
     identity = _Identity()
 
     def next_nonblank(start):
-        while start < len(lines) and not lines[start][1]:
+        while start < len(lines) and not lines[start]:
             start += 1
         return start
 
-    # Only lines starting like "Typ JP", "WorkUnitTypeEnum…" or a type word can open a
-    # block; everything between them is copied as it is.
-    candidates = [
-        index
-        for index, (_number, cells) in enumerate(lines)
-        if cells and cells[0].startswith(_BREAK_STARTS)
-    ]
-    kept, index = [], 0
+    index = 0  # the first line not yet read
     for candidate in candidates:
         if candidate < index:
             continue  # inside the block just read
-        kept.extend(lines[index:candidate])
         end = _read_block(lines, candidate, identity, next_nonblank)
         if end is None:
-            kept.append(lines[candidate])
             index = candidate + 1
             continue
         # A page break is invisible: drop the blank lines around it too, so that a list
         # item or a legend entry it cut in two continues after it.
-        while kept and not kept[-1][1]:
-            kept.pop()
+        before = candidate - 1
+        while before >= 0 and not lines[before]:
+            lines[before] = None
+            before -= 1
         index = next_nonblank(end)
-    kept.extend(lines[index:])
-    return kept, identity
+        lines[candidate:index] = [None] * (index - candidate)
+    return identity
 
 
 def _read_block(lines, index, identity, next_nonblank):
     """Read the page-break block starting at lines[index]; return the index after it, or
     None when the line does not start one."""
-    number, cells = lines[index]
+    cells = lines[index]
+    number = index + 1
     text = _text(cells)
     if match := _WHOLE_BREAK.match(text):  # "Typ JP ID WorkUnitTypeEnum.2 102742"
         identity.record(number, match.group(1), match.group(2))
         return index + 1
     if _BREAK_HEADER.match(text):
         index = next_nonblank(index + 1)
-        if text == "Typ JP" and index < len(lines) and _text(lines[index][1]) == "ID":
+        if text == "Typ JP" and index < len(lines) and _text(lines[index]) == "ID":
             index = next_nonblank(index + 1)
         if index >= len(lines):
             raise ParseError(number, _("page-break block 'Typ JP / ID' without type and id"))
@@ -264,7 +275,7 @@ def _read_block(lines, index, identity, next_nonblank):
         return index + 1
     if len(cells) == 1 and text in vocab.WORK_UNIT_TYPES:
         following = next_nonblank(index + 1)
-        if following < len(lines) and _ID.match(id_text := _text(lines[following][1])):
+        if following < len(lines) and _ID.match(id_text := _text(lines[following])):
             identity.record(number, text, id_text)
             return following + 1
     return None
@@ -273,14 +284,15 @@ def _read_block(lines, index, identity, next_nonblank):
 def _read_break_body(lines, index, identity, next_nonblank, header):
     """Read 'TYPE ID' or 'TYPE' + 'ID' starting at lines[index]; return the next index.
     `header` is the number of the 'Typ JP' line above, if any."""
-    number, cells = lines[index]
+    cells = lines[index]
+    number = index + 1
     pair = _type_and_id(cells)
     if pair:
         identity.record(number, *pair)
         return index + 1
     if len(cells) == 1 and " " not in cells[0]:
         following = next_nonblank(index + 1)
-        if following < len(lines) and _ID.match(id_text := _text(lines[following][1])):
+        if following < len(lines) and _ID.match(id_text := _text(lines[following])):
             identity.record(number, cells[0], id_text)
             return following + 1
         if cells[0] not in vocab.WORK_UNIT_TYPES and header is not None:
@@ -398,7 +410,7 @@ def _heading(cells):
     if text[0] in _NOT_HEADING_INITIALS:  # list items: the most common one-cell lines
         return None
     heading = _HEADINGS.get(text.casefold().rstrip(":").rstrip())
-    if heading is not None:
+    if heading is not None or text[0] not in "Hh":  # "Hrubé měsíční mzdy…"
         return heading
     if match := _REGIONAL_HEADING.match(text):
         return _Heading("wages", year=int(match.group(1)))
@@ -540,8 +552,10 @@ class _SectionParser:
 
     def run(self, lines):
         try:
-            for number, cells in lines:
+            for number, cells in enumerate(lines, start=1):
                 if not cells:
+                    if cells is None:
+                        continue  # a page-break block
                     self.legend_entry = None  # a legend description follows its title
                     if self.section == "description":
                         self.profile.description.append([])
@@ -855,8 +869,10 @@ class _SectionParser:
     def in_work_conditions(self, number, cells):
         levels = _LEVELS_MARKED.get(tuple(cells[1:]))
         if levels is None:
-            self.check_work_condition(number, cells)
-            return
+            # Not a common row: the full check.
+            levels = self.check_work_condition(number, cells)
+            if levels is None:
+                return
         name = cells[0]
         key = ("condition", name)
         if self.seen.setdefault(key, number) != number:
@@ -866,8 +882,9 @@ class _SectionParser:
         self.profile.work_conditions.append({"name": name, "levels": list(levels)})
 
     def check_work_condition(self, number, cells):
+        """The levels a work-condition row marks, None for the header."""
         if cells[0] == "Název" and cells[1:] == ["1", "2", "3", "4"]:
-            return
+            return None
         name, marks = cells[0], cells[1:]
         if len(marks) > 4:
             raise ParseError(
@@ -889,12 +906,7 @@ class _SectionParser:
             raise ParseError(
                 number, _("work-condition row %(name)r has no 'x' in columns 1–4"), name=name
             )
-        key = ("condition", name)
-        if self.seen.setdefault(key, number) != number:
-            self.repeated(
-                key, number, _("work-condition row %(name)r repeats line %(previous)s"), name=name
-            )
-        self.profile.work_conditions.append({"name": name, "levels": levels})
+        return levels
 
     def in_education(self, number, cells):
         if cells == ["Typ", "Název", "Kód"]:
@@ -931,24 +943,43 @@ class _SectionParser:
         category = self.heading.category
         levels = _LEVEL_BY_CELL[category.key]
         if category.has_suitability:
-            if (
-                len(cells) == 4
-                and cells[0] != "Kód"  # maybe the header
-                and (level := levels.get(cells[2])) is not None
-                and (suitability := _SUITABILITY_BY_CELL.get(cells[3])) is not None
-            ):
-                self.add_competence(number, category, cells[0], cells[1], level, suitability)
+            suitability = _SUITABILITY_BY_CELL.get(cells[3]) if len(cells) == 4 else None
+            quick = suitability is not None
+        else:
+            suitability = None
+            quick = len(cells) == 3
+        if not (quick and cells[0] != "Kód" and (level := levels.get(cells[2])) is not None):
+            # Not a common row ("Kód" may start the header): the full check.
+            checked = self.check_competence(number, cells, category)
+            if checked is None:
                 return
-        elif len(cells) == 3 and cells[0] != "Kód" and (level := levels.get(cells[2])) is not None:
-            self.add_competence(number, category, cells[0], cells[1], level, None)
-            return
-        self.check_competence(number, cells, category)
+            level, suitability = checked
+        key = ("competence", category.key, cells[0])
+        if self.seen.setdefault(key, number) != number:
+            self.repeated(
+                key,
+                number,
+                _("%(section)s %(code)s repeats line %(previous)s"),
+                section=category.heading,
+                code=cells[0],
+            )
+        self.profile.competences.append(
+            {
+                "category": category.key,
+                "code": cells[0],
+                "name": cells[1],
+                "level": level,
+                "suitability": suitability,
+            }
+        )
 
     def check_competence(self, number, cells, category):
+        """The level and suitability of a competence row, None for the header and the
+        note on levels."""
         if cells[0] == "Kód" and len(cells) > 1 and cells[1] == "Název":
-            return
+            return None
         if len(cells) == 1 and cells[0].casefold().startswith(_LEVELS_NOTE):
-            return
+            return None
         if len(cells) not in (3, 4):
             if len(cells) == 1:
                 self.fail(number, cells)
@@ -963,7 +994,7 @@ class _SectionParser:
                 section=category.heading,
                 count=len(cells),
             )
-        code, name, level_cell = cells[0], cells[1], cells[2]
+        code, level_cell = cells[0], cells[2]
         if not (level_cell.isascii() and level_cell.isdigit()):
             raise ParseError(
                 number,
@@ -1021,27 +1052,7 @@ class _SectionParser:
                 code=code,
                 value=cells[3],
             )
-        self.add_competence(number, category, code, name, level, suitability)
-
-    def add_competence(self, number, category, code, name, level, suitability):
-        key = ("competence", category.key, code)
-        if self.seen.setdefault(key, number) != number:
-            self.repeated(
-                key,
-                number,
-                _("%(section)s %(code)s repeats line %(previous)s"),
-                section=category.heading,
-                code=code,
-            )
-        self.profile.competences.append(
-            {
-                "category": category.key,
-                "code": code,
-                "name": name,
-                "level": level,
-                "suitability": suitability,
-            }
-        )
+        return level, suitability
 
 
 # --- the document -----------------------------------------------------------------------
@@ -1052,7 +1063,8 @@ def parse_profile(data):
     text = decode(data) if isinstance(data, bytes | bytearray) else data
     if not text.removeprefix("\ufeff").strip():
         raise ParseError(1, _("the file is empty"))
-    lines, identity = _remove_page_breaks(_split_lines(text))
+    lines, candidates = _split_lines(text)
+    identity = _remove_page_breaks(lines, candidates)
     profile = _SectionParser().run(lines)
     if profile.title is None:
         raise ParseError(1, _("the file has no profile text"))
