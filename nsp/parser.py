@@ -90,7 +90,8 @@ def _decode_legacy(data):
 #
 # A line is the list of its tab-separated cells, inner whitespace folded, trailing empty
 # cells dropped; a blank line has none. The lines of a text are a list in which a line's
-# index is its number in the file less one; the lines of page-break blocks become None.
+# index is its number in the file less one; the lines of page-break blocks, and the blank
+# lines around them, become None.
 # Plain lists, not objects: a profile has a few hundred lines, and building an object for
 # each cost a sixth of the parse.
 
@@ -109,7 +110,7 @@ def fold(value):
 # looked for in turn, as `char in text` runs at memchr speed where a regular expression
 # over the whole text costs as much as splitting it. (A test pins the list to
 # str.isspace().)
-OTHER_WHITESPACE = (
+_OTHER_WHITESPACE = (
     "\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
     "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
@@ -129,15 +130,24 @@ def _has_stray_spaces(text):
     )
 
 
+# How the first cell of a page-break line starts: Typ JP (or "Typ", then "JP" in the next
+# cell), WorkUnitTypeEnum or a type word.
+_BREAK_STARTS = (
+    "Typ",
+    "WorkUnitTypeEnum.",
+    *(word for word in vocab.WORK_UNIT_TYPES if not word.startswith("WorkUnitTypeEnum.")),
+)
+
+
 def _split_lines(text):
     """The lines of a text, and the indexes of those that may open a page-break block."""
     text = text.removeprefix("\ufeff")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if any(char in text for char in OTHER_WHITESPACE):
+    if any(char in text for char in _OTHER_WHITESPACE):
         # Folding makes a space of any whitespace: do that for the whole text at once (an
         # export with non-breaking spaces in its amounts then needs no more).
-        for char in OTHER_WHITESPACE:
+        for char in _OTHER_WHITESPACE:
             text = text.replace(char, " ")
     raws = text.split("\n")
     if _has_stray_spaces(text):
@@ -171,13 +181,6 @@ _TYPE_ENUM = re.compile(r"^WorkUnitTypeEnum\.[0-9]+$")
 _TYPE_AND_ID = re.compile(r"^(\S+) ([0-9]+)$")
 _ID = re.compile(r"^[0-9]+$")
 _WHOLE_BREAK = re.compile(r"^Typ JP ID (\S+) ([0-9]+)$")
-# How the first cell of a page-break line starts: Typ JP (or "Typ", then "JP" in the next
-# cell), WorkUnitTypeEnum or a type word.
-_BREAK_STARTS = (
-    "Typ",
-    "WorkUnitTypeEnum.",
-    *(word for word in vocab.WORK_UNIT_TYPES if not word.startswith("WorkUnitTypeEnum.")),
-)
 
 
 @dataclass
@@ -242,9 +245,11 @@ def _remove_page_breaks(lines, candidates):
             index = candidate + 1
             continue
         # A page break is invisible: drop the blank lines around it too, so that a list
-        # item or a legend entry it cut in two continues after it.
+        # item or a legend entry it cut in two continues after it. (Back to the first line
+        # not yet read, no further: before it, nothing blank is left to drop, and walking
+        # over the blocks already dropped made many blocks cost their square.)
         before = candidate - 1
-        while before >= 0 and not lines[before]:
+        while before >= index and not lines[before]:
             lines[before] = None
             before -= 1
         index = next_nonblank(end)
@@ -328,7 +333,7 @@ _BULLET = re.compile(r"^[-•–] ?(?P<text>.*)$")
 _AMOUNT_DIGITS = r"[0-9]{1,3}(?: [0-9]{3})*|[0-9]+"
 _AMOUNT = re.compile(rf"^(?P<digits>{_AMOUNT_DIGITS})(?: ?Kč)?$")
 # The six amounts of a common wage row (Od, Medián, Do of both spheres) in one match: each
-# "42 292 Kč" or "-", which leaves its group empty. At most nine digits, so that none is
+# "42 292 Kč" or "-", whose group is then None. At most nine digits, so that none is
 # too large. (No possessive quantifiers: Python 3.11.2's re mismatches them here.)
 _SIX_AMOUNTS = re.compile("\t".join([r"(?:([0-9]{1,3}(?: [0-9]{3}){0,2}) Kč|-)"] * 6))
 _SUITABILITY_PREFIX = "CompetenceSuitabilityEnum."
@@ -410,7 +415,8 @@ def _heading(cells):
     if text[0] in _NOT_HEADING_INITIALS:  # list items: the most common one-cell lines
         return None
     heading = _HEADINGS.get(text.casefold().rstrip(":").rstrip())
-    if heading is not None or text[0] not in "Hh":  # "Hrubé měsíční mzdy…"
+    # Both wage headings start with "Hrubé" (in any case): skip their patterns otherwise.
+    if heading is not None or text[0] not in "Hh":
         return heading
     if match := _REGIONAL_HEADING.match(text):
         return _Heading("wages", year=int(match.group(1)))
@@ -556,7 +562,9 @@ class _SectionParser:
                 if not cells:
                     if cells is None:
                         continue  # a page-break block
-                    self.legend_entry = None  # a legend description follows its title
+                    # A legend entry's description follows its title with no blank line
+                    # between.
+                    self.legend_entry = None
                     if self.section == "description":
                         self.profile.description.append([])
                 elif (

@@ -41,8 +41,8 @@ def outcome(text):
 
 def test_other_whitespace_is_all_whitespace_but_space_tab_and_line_breaks():
     everything = {chr(code) for code in range(sys.maxunicode + 1) if chr(code).isspace()}
-    assert set(parser.OTHER_WHITESPACE) == everything - set(" \t\n\r")
-    assert len(parser.OTHER_WHITESPACE) == len(set(parser.OTHER_WHITESPACE))
+    assert set(parser._OTHER_WHITESPACE) == everything - set(" \t\n\r")
+    assert len(parser._OTHER_WHITESPACE) == len(set(parser._OTHER_WHITESPACE))
 
 
 @pytest.mark.parametrize("seed", SEEDS, ids=lambda path: path.name)

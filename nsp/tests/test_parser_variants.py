@@ -413,6 +413,18 @@ def test_only_one_page_break_block_is_enough(seed):
 
 
 @pytest.mark.parametrize("seed", SEEDS)
+def test_many_page_breaks_in_a_row(seed):
+    # 2,000 blocks, each after 50 blank lines, where the seed has its first one: still the
+    # same profile (and a parse in linear time: a walk back over the blocks already
+    # dropped made this file take minutes).
+    lines = seed_lines(seed)
+    block = SEEDS[seed]["blocks"][0]
+    start = find_seq(lines, block)
+    lines[start : start + len(block)] = ([""] * 50 + block) * 2000
+    assert parse_valid("\n".join(lines)) == base(seed)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
 def test_page_break_block_at_the_end_of_the_file(seed):
     text = seed_text(seed) + "\n\n" + "\n".join(page_break(seed, blank_before=False)) + "\n"
     assert parse_valid(text) == base(seed)
