@@ -15,7 +15,7 @@ so that `parse_nsp` can print `PATH:LINE: reason`. Pure Python: no Django import
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import compress, count, repeat
+from itertools import compress, count, product, repeat
 from pathlib import Path
 
 from nsp import vocabulary as vocab
@@ -330,8 +330,7 @@ _NATIONAL_HEADING = re.compile(r"^Hrubé měsíční mzdy v roce ([0-9]{4}) celk
 _WAGE_GROUP = re.compile(r"^(?P<name>.+?) ?\(CZ-ISCO (?P<code>[0-9]{1,5})\)$")
 _ISCO_ITEM = re.compile(r"^[-•–] ?(?P<code>[0-9]{1,5}) [-–] (?P<name>.+)$")
 _BULLET = re.compile(r"^[-•–] ?(?P<text>.*)$")
-_AMOUNT_DIGITS = r"[0-9]{1,3}(?: [0-9]{3})*|[0-9]+"
-_AMOUNT = re.compile(rf"^(?P<digits>{_AMOUNT_DIGITS})(?: ?Kč)?$")
+_AMOUNT = re.compile(r"^(?P<digits>[0-9]{1,3}(?: [0-9]{3})*|[0-9]+)(?: ?Kč)?$")
 # The six amounts of a common wage row (Od, Medián, Do of both spheres) in one match: each
 # "42 292 Kč" or "-", whose group is then None. At most nine digits, so that none is
 # too large. (No possessive quantifiers: Python 3.11.2's re mismatches them here.)
@@ -347,9 +346,12 @@ def _marks_and_levels():
     """Every way of marking levels 1–4 with "x" (trailing empty cells dropped), with the
     levels it marks: the quick check of a work-condition row."""
     table = {}
-    for bits in range(1, 16):
-        levels = tuple(level for level in vocab.WORK_CONDITION_LEVELS if bits >> (level - 1) & 1)
-        table[tuple("x" if level in levels else "" for level in range(1, levels[-1] + 1))] = levels
+    for marks in product(("", "x"), repeat=len(vocab.WORK_CONDITION_LEVELS)):
+        levels = tuple(
+            level for level, mark in zip(vocab.WORK_CONDITION_LEVELS, marks, strict=True) if mark
+        )
+        if levels:
+            table[marks[: levels[-1]]] = levels
     return table
 
 
@@ -486,28 +488,11 @@ def _in_order(amounts):
     return given == sorted(given)
 
 
-def _quick_range(low, median, high):
-    """The range of one sphere from digit groups of _SIX_AMOUNTS: None when it has no
-    figures, False when they decrease (the full check says so)."""
-    if low is None and median is None and high is None:
-        return None
-    if low is not None and median is not None and high is not None:
-        low, median, high = (
-            int(low.replace(" ", "")),
-            int(median.replace(" ", "")),
-            int(high.replace(" ", "")),
-        )
-        if not low <= median <= high:
-            return False
-    else:
-        amounts = [
-            None if digits is None else int(digits.replace(" ", ""))
-            for digits in (low, median, high)
-        ]
-        if not _in_order(amounts):
-            return False
-        low, median, high = amounts
-    return {"low": low, "median": median, "high": high}
+def _quick_range(*digits):
+    """The range of one sphere from three digit groups of _SIX_AMOUNTS (None for "-"), or
+    False when its figures decrease (the full check says so)."""
+    amounts = [None if group is None else int(group.replace(" ", "")) for group in digits]
+    return _range(amounts) if _in_order(amounts) else False
 
 
 def _range(values):
@@ -764,19 +749,25 @@ class _SectionParser:
             and (public := _quick_range(*match.group(4, 5, 6))) is not False
         ):
             self.check_new_wage_row(number, cells[0])
-            self.wage_table["regions"].append(
-                {"region": cells[0], "business": business, "public": public}
-            )
-            return
-        self.check_wage_line(number, cells)
+        else:
+            # Not a common row: the full check.
+            spheres = self.check_wage_line(number, cells)
+            if spheres is None:
+                return
+            business, public = spheres
+        self.wage_table["regions"].append(
+            {"region": cells[0], "business": business, "public": public}
+        )
 
     def check_wage_line(self, number, cells):
+        """The ranges of both spheres of a wage row; None for the other lines of a wage
+        table (its group line, which opens or continues a table, and its headers)."""
         if len(cells) == 1 and (match := _WAGE_GROUP.match(cells[0])):
             code = match.group("code")
             for table in self.profile.wages:
                 if table["year"] == self.wage_year and table["isco_code"] == code:
                     self.wage_table = table  # the same table continued after a page break
-                    return
+                    return None
             self.wage_table = {
                 "year": self.wage_year,
                 "isco_code": code,
@@ -784,9 +775,9 @@ class _SectionParser:
                 "regions": [],
             }
             self.profile.wages.append(self.wage_table)
-            return
+            return None
         if cells[0] == "Kraj" or {c for c in cells if c} <= _WAGE_HEADER_WORDS:
-            return
+            return None
         region = cells[0]
         if region not in vocab.REGION_BY_NAME:
             if len(cells) == 1:
@@ -808,12 +799,10 @@ class _SectionParser:
                 region=region,
                 count=len(cells) - 1,
             )
-        self.check_new_wage_row(number, region)
+        self.check_new_wage_row(number, region)  # a repeated row is told before its amounts
         business = _ordered_amounts(cells[1:4], number, f"{region}, Mzdová sféra")
         public = _ordered_amounts(cells[4:7], number, f"{region}, Platová sféra")
-        self.wage_table["regions"].append(
-            {"region": region, "business": _range(business), "public": _range(public)}
-        )
+        return _range(business), _range(public)
 
     def check_new_wage_row(self, number, region):
         key = ("wage", self.wage_year, self.wage_table["isco_code"], region)
