@@ -38,6 +38,6 @@ def seed_paths():
 @pytest.fixture
 def seeds(db):
     """Both seed profiles imported through the import service."""
-    from occupations.importer import import_paths
+    from profiles.importer import import_paths
 
     import_paths([SEED_SPECIALIZATION, SEED_OCCUPATION])

@@ -125,9 +125,9 @@ def choose_pages():
     from django.urls import reverse
 
     from competences.models import Competence
-    from occupations.filters import OccupationFilter
     from occupations.models import IscoGroup, Occupation
-    from wages.comparison import compare_url
+    from profiles.collecting import compare_url
+    from profiles.filters import OccupationFilter
 
     heavy = list(
         Occupation.objects.annotate(n=Count("competence_links"))

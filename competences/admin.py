@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from competences.models import Competence
-from occupations.admin import UsageAdmin
+from portal.admin import UsageAdmin
 
 
 @admin.register(Competence)

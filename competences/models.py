@@ -12,8 +12,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from nsp import vocabulary as vocab
-from occupations.czech import fold
-from occupations.models import NaturalKeyManager, Occupation
+from occupations.models import Occupation, OccupationPart, once_per_occupation
+from portal.czech import fold
+from portal.models import NaturalKeyManager, VersionedModel, VersionedQuerySet, unique
 
 
 class Category(models.TextChoices):
@@ -43,7 +44,7 @@ class Suitability(models.IntegerChoices):
 MAX_NAMED_OCCUPATIONS = 5  # in a message; the rest are "a další"
 
 
-class CompetenceQuerySet(models.QuerySet):
+class CompetenceQuerySet(VersionedQuerySet):
     def matching(self, query):
         """Competences whose code is `query` or whose name contains all its words."""
         words = fold(query).split()
@@ -55,13 +56,12 @@ class CompetenceQuerySet(models.QuerySet):
         return self.filter(Q(code__iexact=query.strip()) | by_name)
 
 
-class Competence(models.Model):
+class Competence(VersionedModel):
     category = models.CharField(_("kategorie"), max_length=30, choices=Category.choices)
     code = models.CharField(_("kód"), max_length=30)
     name = models.CharField(_("název"), max_length=500)
     search_name = models.CharField(max_length=500, editable=False, default="")
 
-    natural_key_fields = ("category", "code")
     objects = NaturalKeyManager.from_queryset(CompetenceQuerySet)()
 
     class Meta:
@@ -69,10 +69,11 @@ class Competence(models.Model):
         verbose_name_plural = _("kompetence")
         ordering = ["category", "code"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["category", "code"],
+            unique(
+                "category",
+                "code",
                 name="competence_unique_code",
-                violation_error_message=_("Kompetence s tímto kódem už v kategorii je."),
+                message=_("Kompetence s tímto kódem už v kategorii je."),
             ),
             models.CheckConstraint(
                 condition=Q(category__in=list(vocab.COMPETENCE_CATEGORY_BY_KEY)),
@@ -129,9 +130,6 @@ class Competence(models.Model):
             }
         )
 
-    def natural_key(self):
-        return (self.category, self.code)
-
     @property
     def scale(self):
         return vocab.COMPETENCE_CATEGORY_BY_KEY[self.category].scale
@@ -149,7 +147,7 @@ def _level_within_scale():
     return condition
 
 
-class OccupationCompetence(models.Model):
+class OccupationCompetence(OccupationPart):
     """The level (and, for professional competences, the suitability) an occupation
     requires of a competence."""
 
@@ -169,21 +167,12 @@ class OccupationCompetence(models.Model):
     suitability = models.PositiveSmallIntegerField(
         _("vhodnost"), choices=Suitability.choices, null=True, blank=True
     )
-    position = models.PositiveSmallIntegerField(_("pořadí"), default=0)
 
-    natural_key_fields = ("occupation__nsp_id", "competence__category", "competence__code")
-    objects = NaturalKeyManager()
-
-    class Meta:
+    class Meta(OccupationPart.Meta):
         verbose_name = _("požadovaná kompetence")
         verbose_name_plural = _("požadované kompetence")
-        ordering = ["occupation", "position"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["occupation", "competence"],
-                name="competence_unique_per_occupation",
-                violation_error_message=_("Tuto kompetenci už povolání má."),
-            ),
+            once_per_occupation("competence", message=_("Tuto kompetenci už povolání má.")),
             models.CheckConstraint(
                 condition=_level_within_scale(),
                 name="competence_level_within_scale",
@@ -227,8 +216,3 @@ class OccupationCompetence(models.Model):
                     }
                 }
             )
-
-    def natural_key(self):
-        return (self.occupation.nsp_id, self.competence.category, self.competence.code)
-
-    natural_key.dependencies = ["occupations.occupation", "competences.competence"]

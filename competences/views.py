@@ -5,7 +5,7 @@ from django.views.decorators.http import require_safe
 
 from competences.models import CATEGORY_BY_SLUG, CATEGORY_SLUGS, Category, Competence
 from nsp import vocabulary as vocab
-from occupations.caching import public_page
+from portal.caching import public_page
 
 PAGE_SIZE = 50
 OCCUPATIONS_PER_PAGE = 100

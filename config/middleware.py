@@ -5,7 +5,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from config.views import is_api, language_of
-from occupations.api import json_error
+from portal.api import json_error
 
 
 class RejectNullCharactersMiddleware:

@@ -64,9 +64,14 @@ INSTALLED_APPS = [
     "django_filters",
     "csp",
     "axes",
+    # From the bottom up: each app may use those above it in this list, never those below
+    # (docs/ARCHITECTURE.md; portal/tests/test_layers.py checks it).
+    "portal",
     "occupations",
-    "wages",
     "competences",
+    "wages",
+    "profiles",
+    "comparison",
 ]
 
 MIDDLEWARE = [
@@ -77,8 +82,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "config.middleware.RejectNullCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Early, so a stored public page skips the rest of the stack (occupations/caching.py).
-    "occupations.caching.PublicPageCacheMiddleware",
+    # Early, so a stored public page skips the rest of the stack (portal/caching.py).
+    "portal.caching.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -7,23 +7,24 @@ from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from config.converters import NspIdConverter
-from occupations import views as occupation_views
-from occupations.caching import public_page
 from occupations.sitemaps import OccupationSitemap, PageSitemap
+from portal.caching import public_page
+from profiles import views as profile_views
 
 register_converter(NspIdConverter, "nsp_id")
 
 # Czech pages at /povolani/…, English ones at /en/povolani/….
 urlpatterns = i18n_patterns(
-    path("", occupation_views.home, name="home"),
+    path("", profile_views.home, name="home"),
     path(
         "o-datech/",
         require_safe(public_page(TemplateView.as_view(template_name="about.html"))),
         name="about",
     ),
-    path("", include("occupations.urls")),
+    path("", include("profiles.urls")),
     path("", include("competences.urls")),
     path("", include("wages.urls")),
+    path("", include("comparison.urls")),
     prefix_default_language=False,
 )
 # An index of one sitemap per section, each in pages of Sitemap.limit addresses.
@@ -46,7 +47,7 @@ urlpatterns += [
         public_page(TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
         name="robots",
     ),
-    path("api/v1/", include("occupations.api_urls")),
+    path("api/v1/", include("profiles.api_urls")),
     path(settings.ADMIN_PATH, admin.site.urls),
 ]
 

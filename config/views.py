@@ -12,7 +12,7 @@ from django.shortcuts import render
 from django.utils import translation
 from django.views import defaults
 
-from occupations.api import json_error
+from portal.api import json_error
 
 
 def is_api(request):

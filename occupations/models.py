@@ -6,12 +6,9 @@ restrictions) is one row referenced by links that keep each profile's source ord
 `position` column. Wages live in `wages`, competences in `competences`.
 """
 
-import uuid
-
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -19,96 +16,61 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from nsp import vocabulary as vocab
-from occupations.czech import fold, sort_key
+from portal.czech import fold, sort_key
+from portal.models import NamedEntry, NaturalKeyManager, VersionedModel, VersionedQuerySet, unique
 
 
-class NaturalKeyManager(models.Manager):
-    """`get_by_natural_key()` from the model's `natural_key_fields`, so fixtures load into
-    any database without relying on primary keys."""
-
-    def get_by_natural_key(self, *key):
-        return self.get(**dict(zip(self.model.natural_key_fields, key, strict=True)))
-
-
-class Field(models.Model):
+class Field(NamedEntry):
     """Odborný směr."""
 
     name = models.CharField(_("název"), max_length=200, unique=True)
     slug = models.SlugField(max_length=200, unique=True)
 
-    natural_key_fields = ("name",)
-    objects = NaturalKeyManager()
-
-    class Meta:
+    class Meta(NamedEntry.Meta):
         verbose_name = _("odborný směr")
         verbose_name_plural = _("odborné směry")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-    def natural_key(self):
-        return (self.name,)
 
 
-class Subfield(models.Model):
+class Subfield(VersionedModel):
     """Odborný podsměr, within one field (the same name may recur under several fields)."""
 
     field = models.ForeignKey(Field, models.CASCADE, related_name="subfields")
     name = models.CharField(_("název"), max_length=200)
-
-    natural_key_fields = ("field__name", "name")
-    objects = NaturalKeyManager()
 
     class Meta:
         verbose_name = _("odborný podsměr")
         verbose_name_plural = _("odborné podsměry")
         ordering = ["field__name", "name"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["field", "name"],
+            unique(
+                "field",
+                "name",
                 name="subfield_unique_in_field",
-                violation_error_message=_("Tento odborný směr už podsměr s tímto názvem má."),
+                message=_("Tento odborný směr už podsměr s tímto názvem má."),
             )
         ]
 
     def __str__(self):
         return f"{self.field} › {self.name}"
 
-    def natural_key(self):
-        return (self.field.name, self.name)
 
-    natural_key.dependencies = ["occupations.field"]
-
-
-class QualificationLevel(models.Model):
+class QualificationLevel(NamedEntry):
     """Kvalifikační úroveň, e.g. 'Střední vzdělání s maturitní zkouškou'."""
 
     name = models.CharField(_("název"), max_length=500, unique=True)
 
-    natural_key_fields = ("name",)
-    objects = NaturalKeyManager()
-
-    class Meta:
+    class Meta(NamedEntry.Meta):
         verbose_name = _("kvalifikační úroveň")
         verbose_name_plural = _("kvalifikační úrovně")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-    def natural_key(self):
-        return (self.name,)
 
 
-class IscoGroup(models.Model):
+class IscoGroup(VersionedModel):
     """A CZ-ISCO group (1 to 5 digits). Wages belong to the group, not to an occupation."""
 
     code = models.CharField(_("kód"), max_length=5, unique=True)
     name = models.CharField(_("název"), max_length=300)
 
     natural_key_fields = ("code",)
-    objects = NaturalKeyManager()
 
     class Meta:
         verbose_name = _("skupina CZ-ISCO")
@@ -128,31 +90,16 @@ class IscoGroup(models.Model):
     def get_absolute_url(self):
         return reverse("occupations:isco", args=[self.code])
 
-    def natural_key(self):
-        return (self.code,)
 
-
-class WorkConditionFactor(models.Model):
+class WorkConditionFactor(NamedEntry):
     """A row of 'Pracovní podmínky', e.g. 'Zátěž hlukem'."""
 
-    name = models.CharField(_("název"), max_length=300, unique=True)
-
-    natural_key_fields = ("name",)
-    objects = NaturalKeyManager()
-
-    class Meta:
+    class Meta(NamedEntry.Meta):
         verbose_name = _("faktor pracovních podmínek")
         verbose_name_plural = _("faktory pracovních podmínek")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-    def natural_key(self):
-        return (self.name,)
 
 
-class EducationField(models.Model):
+class EducationField(VersionedModel):
     """A school field (obor) of the RVP or KKOV classification.
 
     Keyed by type, code and name together: the export uses placeholder codes such as
@@ -167,18 +114,17 @@ class EducationField(models.Model):
     code = models.CharField(_("kód"), max_length=20)
     name = models.CharField(_("název"), max_length=500)
 
-    natural_key_fields = ("type", "code", "name")
-    objects = NaturalKeyManager()
-
     class Meta:
         verbose_name = _("obor vzdělání")
         verbose_name_plural = _("obory vzdělání")
         ordering = ["type", "code", "name"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["type", "code", "name"],
+            unique(
+                "type",
+                "code",
+                "name",
                 name="education_field_unique",
-                violation_error_message=_("Obor s tímto typem, kódem a názvem už v číselníku je."),
+                message=_("Obor s tímto typem, kódem a názvem už v číselníku je."),
             ),
             models.CheckConstraint(
                 condition=Q(type__in=["RVP", "KKOV"]),
@@ -191,71 +137,16 @@ class EducationField(models.Model):
     def __str__(self):
         return f"{self.type} {self.code} {self.name}"
 
-    def natural_key(self):
-        return (self.type, self.code, self.name)
 
-
-class HealthRestriction(models.Model):
+class HealthRestriction(NamedEntry):
     """An illness that limits the work ('Onemocnění omezující výkon povolání')."""
 
-    name = models.CharField(_("název"), max_length=300, unique=True)
-
-    natural_key_fields = ("name",)
-    objects = NaturalKeyManager()
-
-    class Meta:
+    class Meta(NamedEntry.Meta):
         verbose_name = _("zdravotní omezení")
         verbose_name_plural = _("zdravotní omezení")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-    def natural_key(self):
-        return (self.name,)
 
 
-class OccupationQuerySet(models.QuerySet):
-    def with_profile(self):
-        """Everything a profile page or document shows, in a fixed number of queries."""
-        from competences.models import OccupationCompetence
-        from wages.models import OccupationWageTable, WageFigure
-
-        return self.select_related("field", "subfield", "parent").prefetch_related(
-            "alternative_names",
-            models.Prefetch(
-                "qualification_links",
-                queryset=OccupationQualification.objects.select_related("level"),
-            ),
-            models.Prefetch("related", queryset=RelatedOccupation.objects.select_related("target")),
-            "activities",
-            models.Prefetch("isco_links", queryset=OccupationIsco.objects.select_related("group")),
-            "esco_links",
-            models.Prefetch(
-                "work_condition_loads",
-                queryset=WorkConditionLoad.objects.select_related("factor"),
-            ),
-            models.Prefetch(
-                "education_links", queryset=OccupationEducation.objects.select_related("field")
-            ),
-            models.Prefetch(
-                "competence_links",
-                queryset=OccupationCompetence.objects.select_related("competence"),
-            ),
-            models.Prefetch(
-                "health_links",
-                queryset=OccupationHealthRestriction.objects.select_related("restriction"),
-            ),
-            models.Prefetch(
-                "wage_links",
-                queryset=OccupationWageTable.objects.select_related("table__isco_group"),
-            ),
-            models.Prefetch(
-                "wage_links__table__figures",
-                queryset=WageFigure.objects.select_related("region"),
-            ),
-        )
-
+class OccupationQuerySet(VersionedQuerySet):
     def search(self, query):
         """Occupations whose title or alternative names contain every word of `query`,
         ignoring case and diacritics; title matches first."""
@@ -279,8 +170,14 @@ class OccupationQuerySet(models.QuerySet):
     def czech_order(self):
         return self.order_by("title_sort_key", "nsp_id")
 
+    def taken_slugs(self):
+        """Every address in use or redirecting to a profile: a new profile takes none."""
+        return set(self.values_list("slug", flat=True)) | set(
+            SlugRedirect.objects.values_list("old_slug", flat=True)
+        )
 
-class Occupation(models.Model):
+
+class Occupation(VersionedModel):
     """One NSP work unit: an occupation (povolání) or a specialization (specializace)."""
 
     class Kind(models.TextChoices):
@@ -389,14 +286,54 @@ class Occupation(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
+        """The one way a profile's own row is written: a new profile gets a free address,
+        an address that changes keeps redirecting, the search fields follow the title and
+        the alternative names, and the data version moves (VersionedModel). The importer
+        writes thousands at once: it calls prepare() on each and bumps the version once."""
+        with transaction.atomic():
+            stored_slug = None
+            if not self._state.adding:
+                stored = Occupation.objects.filter(pk=self.pk).values_list("slug", flat=True)
+                stored_slug = stored.first()
+            taken = None if self.slug else Occupation.objects.exclude(pk=self.pk).taken_slugs()
+            self.prepare(taken_slugs=taken)
+            super().save(*args, **kwargs)
+            if stored_slug and stored_slug != self.slug:
+                self.keep_address(stored_slug)
+
+    def prepare(self, alternative_names=None, taken_slugs=None):
+        """Set what every write of a profile derives: its address when it has none yet
+        (free of `taken_slugs`, which it joins), the folded search text, the Czech sort
+        key and the time of the change. `alternative_names` saves a query when the caller
+        has them."""
         if not self.slug:
-            taken = set(
-                Occupation.objects.exclude(pk=self.pk).values_list("slug", flat=True)
-            ) | set(SlugRedirect.objects.values_list("old_slug", flat=True))
-            self.slug = free_slug(self.title, taken)
-        self.refresh_search_fields()
+            self.slug = free_slug(self.title, taken_slugs)
+            taken_slugs.add(self.slug)
+        self.refresh_search_fields(alternative_names)
         self.updated_at = timezone.now()
-        super().save(*args, **kwargs)
+
+    def refresh_search_fields(self, alternative_names=None):
+        """Recompute the folded search text and the Czech sort key (in memory)."""
+        if alternative_names is None:
+            stored = not self._state.adding
+            alternative_names = [a.name for a in self.alternative_names.all()] if stored else []
+        self.search_title = fold(self.title)
+        self.search_names = " | ".join(fold(name) for name in alternative_names)
+        self.title_sort_key = sort_key(self.title)
+
+    def store_search_fields(self):
+        """Recompute and store the search fields after a change of the alternative names."""
+        self.refresh_search_fields()
+        Occupation.objects.filter(pk=self.pk).update(
+            search_title=self.search_title,
+            search_names=self.search_names,
+            title_sort_key=self.title_sort_key,
+        )
+
+    def keep_address(self, old_slug):
+        """The old address redirects here; the one it has now no longer redirects."""
+        SlugRedirect.objects.filter(old_slug=self.slug, occupation=self).delete()
+        SlugRedirect.objects.update_or_create(old_slug=old_slug, defaults={"occupation": self})
 
     def get_absolute_url(self):
         return reverse("occupations:detail", args=[self.slug])
@@ -422,19 +359,6 @@ class Occupation(models.Model):
         if errors:
             raise ValidationError(errors)
 
-    def natural_key(self):
-        return (self.nsp_id,)
-
-    def refresh_search_fields(self, alternative_names=None):
-        """Recompute the folded search text and the Czech sort key.
-
-        `alternative_names` saves a query when the caller already has them."""
-        if alternative_names is None:
-            alternative_names = [a.name for a in self.alternative_names.all()] if self.pk else []
-        self.search_title = fold(self.title)
-        self.search_names = " | ".join(fold(name) for name in alternative_names)
-        self.title_sort_key = sort_key(self.title)
-
 
 def nsp_id_from(value):
     """The NSP id a query parameter names, or None. ASCII digits only: '²'.isdigit() is
@@ -457,7 +381,7 @@ def free_slug(title, taken):
     return candidate
 
 
-class SlugRedirect(models.Model):
+class SlugRedirect(VersionedModel):
     """An address a profile had before an editor changed its slug; it redirects."""
 
     old_slug = models.SlugField(max_length=300, unique=True)
@@ -475,49 +399,83 @@ class SlugRedirect(models.Model):
 POSITION_TAKEN = _("Toto pořadí už má jiný řádek profilu; zvolte jiné číslo.")
 
 
-class OccupationPart(models.Model):
-    """A row that belongs to one occupation and keeps its place in the source order."""
+def once_per_occupation(*fields, message):
+    """The constraint of a part that names each catalogue entry once per profile."""
+    return unique(
+        "occupation",
+        *fields,
+        name="%(app_label)s_%(class)s_once_per_occupation",
+        message=message,
+    )
+
+
+class OccupationPart(VersionedModel):
+    """A row that belongs to one occupation and keeps its place in the source order.
+
+    Subclasses redeclare `occupation` with their related name. A part is unique by its
+    position unless its Meta says otherwise (`once_per_occupation`)."""
 
     occupation = models.ForeignKey(Occupation, models.CASCADE)
     position = models.PositiveSmallIntegerField(_("pořadí"), default=0)
 
-    objects = NaturalKeyManager()
-
     class Meta:
         abstract = True
         ordering = ["occupation", "position"]
+        constraints = [
+            unique(
+                "occupation",
+                "position",
+                name="%(app_label)s_%(class)s_position_unique",
+                message=POSITION_TAKEN,
+            )
+        ]
 
-    def natural_key(self):
-        return self.occupation.natural_key() + tuple(
-            self._natural_key_value(name) for name in self.natural_key_fields[1:]
-        )
 
-    def _natural_key_value(self, name):
-        value = self
-        for part in name.split("__"):
-            value = getattr(value, part)
-        return value
+def entry(model, verbose_name, related_name="occupation_links"):
+    """A part's link to the catalogue entry it names; an entry in use cannot be deleted."""
+    return models.ForeignKey(
+        model, models.PROTECT, related_name=related_name, verbose_name=verbose_name
+    )
+
+
+class EntryLink(OccupationPart):
+    """A part that names an entry of a shared catalogue (a level, an ISCO group…) through
+    its one foreign key besides the occupation, and reads as that entry."""
+
+    class Meta(OccupationPart.Meta):
+        abstract = True
+
+    def __str__(self):
+        [link] = [
+            field
+            for field in self._meta.concrete_fields
+            if field.is_relation and field.name != "occupation"
+        ]
+        return str(getattr(self, link.name))
 
 
 class AlternativeName(OccupationPart):
     occupation = models.ForeignKey(Occupation, models.CASCADE, related_name="alternative_names")
     name = models.CharField(_("název"), max_length=300)
 
-    natural_key_fields = ("occupation__nsp_id", "position")
-
     class Meta(OccupationPart.Meta):
         verbose_name = _("alternativní název")
         verbose_name_plural = _("alternativní názvy")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["occupation", "position"],
-                name="alternative_name_position_unique",
-                violation_error_message=POSITION_TAKEN,
-            )
-        ]
 
     def __str__(self):
         return self.name
+
+    # The profile's search fields include its alternative names.
+    def save(self, *args, **kwargs):
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            self.occupation.store_search_fields()
+
+    def delete(self, *args, **kwargs):
+        with transaction.atomic():
+            deleted = super().delete(*args, **kwargs)
+            self.occupation.store_search_fields()
+        return deleted
 
 
 class RelatedOccupation(OccupationPart):
@@ -535,18 +493,9 @@ class RelatedOccupation(OccupationPart):
         verbose_name=_("profil"),
     )
 
-    natural_key_fields = ("occupation__nsp_id", "position")
-
     class Meta(OccupationPart.Meta):
         verbose_name = _("příbuzné povolání")
         verbose_name_plural = _("příbuzná povolání")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["occupation", "position"],
-                name="related_position_unique",
-                violation_error_message=POSITION_TAKEN,
-            )
-        ]
 
     def __str__(self):
         return self.name
@@ -556,70 +505,36 @@ class Activity(OccupationPart):
     occupation = models.ForeignKey(Occupation, models.CASCADE, related_name="activities")
     text = models.TextField(_("činnost"))
 
-    natural_key_fields = ("occupation__nsp_id", "position")
-
     class Meta(OccupationPart.Meta):
         verbose_name = _("pracovní činnost")
         verbose_name_plural = _("pracovní činnosti")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["occupation", "position"],
-                name="activity_position_unique",
-                violation_error_message=POSITION_TAKEN,
-            )
-        ]
 
     def __str__(self):
         return self.text
 
 
-class OccupationQualification(OccupationPart):
+class OccupationQualification(EntryLink):
     occupation = models.ForeignKey(Occupation, models.CASCADE, related_name="qualification_links")
-    level = models.ForeignKey(
-        QualificationLevel,
-        models.PROTECT,
-        related_name="occupation_links",
-        verbose_name=_("kvalifikační úroveň"),
-    )
+    level = entry(QualificationLevel, _("kvalifikační úroveň"))
 
-    natural_key_fields = ("occupation__nsp_id", "level__name")
-
-    class Meta(OccupationPart.Meta):
+    class Meta(EntryLink.Meta):
         verbose_name = _("kvalifikační úroveň povolání")
         verbose_name_plural = _("kvalifikační úrovně povolání")
         constraints = [
-            models.UniqueConstraint(
-                fields=["occupation", "level"],
-                name="qualification_unique_per_occupation",
-                violation_error_message=_("Tuto kvalifikační úroveň už povolání má."),
-            )
+            once_per_occupation("level", message=_("Tuto kvalifikační úroveň už povolání má."))
         ]
 
-    def __str__(self):
-        return str(self.level)
 
-
-class OccupationIsco(OccupationPart):
+class OccupationIsco(EntryLink):
     occupation = models.ForeignKey(Occupation, models.CASCADE, related_name="isco_links")
-    group = models.ForeignKey(
-        IscoGroup, models.PROTECT, related_name="occupation_links", verbose_name=_("CZ-ISCO")
-    )
+    group = entry(IscoGroup, _("CZ-ISCO"))
 
-    natural_key_fields = ("occupation__nsp_id", "group__code")
-
-    class Meta(OccupationPart.Meta):
+    class Meta(EntryLink.Meta):
         verbose_name = _("CZ-ISCO povolání")
         verbose_name_plural = _("CZ-ISCO povolání")
         constraints = [
-            models.UniqueConstraint(
-                fields=["occupation", "group"],
-                name="isco_unique_per_occupation",
-                violation_error_message=_("Tuto skupinu CZ-ISCO už povolání má."),
-            )
+            once_per_occupation("group", message=_("Tuto skupinu CZ-ISCO už povolání má."))
         ]
-
-    def __str__(self):
-        return str(self.group)
 
 
 class EscoLink(OccupationPart):
@@ -630,18 +545,9 @@ class EscoLink(OccupationPart):
     name = models.CharField(_("název v ESCO"), max_length=300)
     url = models.URLField(_("adresa v ESCO"), max_length=500)
 
-    natural_key_fields = ("occupation__nsp_id", "position")
-
     class Meta(OccupationPart.Meta):
         verbose_name = _("odkaz do ESCO")
         verbose_name_plural = _("odkazy do ESCO")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["occupation", "position"],
-                name="esco_position_unique",
-                violation_error_message=POSITION_TAKEN,
-            )
-        ]
 
     def __str__(self):
         return f"{self.code} {self.name}"
@@ -658,17 +564,13 @@ class WorkConditionLoad(OccupationPart):
         _("stupeň zátěže"), choices=[(level, str(level)) for level in vocab.WORK_CONDITION_LEVELS]
     )
 
-    natural_key_fields = ("occupation__nsp_id", "factor__name", "level")
-
     class Meta(OccupationPart.Meta):
         ordering = ["occupation", "position", "level"]
         verbose_name = _("zátěž v pracovních podmínkách")
         verbose_name_plural = _("pracovní podmínky")
         constraints = [
-            models.UniqueConstraint(
-                fields=["occupation", "factor", "level"],
-                name="work_condition_level_unique",
-                violation_error_message=_("Tento stupeň je u faktoru už zaškrtnutý."),
+            once_per_occupation(
+                "factor", "level", message=_("Tento stupeň je u faktoru už zaškrtnutý.")
             ),
             models.CheckConstraint(
                 condition=Q(level__gte=min(vocab.WORK_CONDITION_LEVELS))
@@ -683,31 +585,20 @@ class WorkConditionLoad(OccupationPart):
         return f"{self.factor}: {self.level}"
 
 
-class OccupationEducation(OccupationPart):
+class OccupationEducation(EntryLink):
     class Tier(models.TextChoices):
         BEST = vocab.BEST, _("nejvhodnější příprava")
         SUITABLE = vocab.SUITABLE, _("vhodná příprava")
 
     occupation = models.ForeignKey(Occupation, models.CASCADE, related_name="education_links")
-    field = models.ForeignKey(
-        EducationField,
-        models.PROTECT,
-        related_name="occupation_links",
-        verbose_name=_("obor vzdělání"),
-    )
+    field = entry(EducationField, _("obor vzdělání"))
     tier = models.CharField(_("vhodnost"), max_length=10, choices=Tier.choices)
 
-    natural_key_fields = ("occupation__nsp_id", "field__type", "field__code", "field__name")
-
-    class Meta(OccupationPart.Meta):
+    class Meta(EntryLink.Meta):
         verbose_name = _("školní příprava")
         verbose_name_plural = _("školní příprava")
         constraints = [
-            models.UniqueConstraint(
-                fields=["occupation", "field"],
-                name="education_unique_per_occupation",
-                violation_error_message=_("Tento obor vzdělání už povolání má."),
-            ),
+            once_per_occupation("field", message=_("Tento obor vzdělání už povolání má.")),
             models.CheckConstraint(
                 condition=Q(tier__in=vocab.TIERS),
                 name="education_tier_valid",
@@ -717,109 +608,14 @@ class OccupationEducation(OccupationPart):
             ),
         ]
 
-    def __str__(self):
-        return str(self.field)
 
-
-class OccupationHealthRestriction(OccupationPart):
+class OccupationHealthRestriction(EntryLink):
     occupation = models.ForeignKey(Occupation, models.CASCADE, related_name="health_links")
-    restriction = models.ForeignKey(
-        HealthRestriction,
-        models.PROTECT,
-        related_name="occupation_links",
-        verbose_name=_("zdravotní omezení"),
-    )
+    restriction = entry(HealthRestriction, _("zdravotní omezení"))
 
-    natural_key_fields = ("occupation__nsp_id", "restriction__name")
-
-    class Meta(OccupationPart.Meta):
+    class Meta(EntryLink.Meta):
         verbose_name = _("zdravotní omezení povolání")
         verbose_name_plural = _("zdravotní omezení povolání")
         constraints = [
-            models.UniqueConstraint(
-                fields=["occupation", "restriction"],
-                name="health_unique_per_occupation",
-                violation_error_message=_("Toto zdravotní omezení už povolání má."),
-            )
+            once_per_occupation("restriction", message=_("Toto zdravotní omezení už povolání má."))
         ]
-
-    def __str__(self):
-        return str(self.restriction)
-
-
-class DataVersion(models.Model):
-    """A single row counting changes to the catalogue.
-
-    Every import and every admin change bumps it; cached pages and ETags are keyed on it,
-    so they never outlive the data. Imports lock it, so two imports cannot interleave.
-
-    A data migration creates the row, but `manage.py flush` deletes it: current() creates
-    it again when it is missing, with a new changed_at, so no copy stored under an older
-    row can be mistaken for it.
-    """
-
-    ROW = 1
-
-    number = models.PositiveBigIntegerField(default=1)
-    changed_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        verbose_name = _("verze dat")
-        verbose_name_plural = _("verze dat")
-
-    def __str__(self):
-        return f"{self.number} ({self.changed_at:%Y-%m-%d %H:%M})"
-
-    @classmethod
-    def current(cls):
-        """The row, created if it is missing."""
-        version, _created = cls.objects.get_or_create(pk=cls.ROW)
-        return version
-
-    @classmethod
-    def lock(cls):
-        """The row, locked until the transaction ends: a second import waits here."""
-        locked = cls.objects.select_for_update()
-        try:
-            return locked.get(pk=cls.ROW)
-        except cls.DoesNotExist:
-            cls.current()
-            return locked.get(pk=cls.ROW)
-
-    @classmethod
-    def bump(cls):
-        """Mark the catalogue changed: cached pages and ETags of older versions expire."""
-        changed = cls.objects.filter(pk=cls.ROW).update(
-            number=models.F("number") + 1, changed_at=timezone.now()
-        )
-        if not changed:
-            cls.current()
-
-
-class PendingImport(models.Model):
-    """Files an editor uploaded in the admin, kept between the preview and the confirmation
-    (in the database, so any app server can finish the import)."""
-
-    token = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE)
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        verbose_name = _("připravený import")
-        verbose_name_plural = _("připravené importy")
-
-    def __str__(self):
-        return f"{self.user} {self.created_at:%Y-%m-%d %H:%M}"
-
-
-class PendingImportFile(models.Model):
-    pending = models.ForeignKey(PendingImport, models.CASCADE, related_name="files")
-    position = models.PositiveIntegerField()
-    name = models.CharField(max_length=500)
-    content = models.BinaryField()
-
-    class Meta:
-        ordering = ["pending", "position"]
-
-    def __str__(self):
-        return self.name

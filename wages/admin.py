@@ -4,7 +4,7 @@ from django.db.models import Count
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from occupations.admin import DataChangeAdmin, RowsFormSet
+from portal.admin import RowsFormSet, counted
 from wages.models import OccupationWageTable, Region, Sphere, WageFigure, WageTable
 
 
@@ -83,8 +83,13 @@ class FigureInline(admin.TabularInline):
 
 
 @admin.register(WageTable)
-class WageTableAdmin(DataChangeAdmin):
-    list_display = ["isco_group", "year", "figure_count", "occupation_count"]
+class WageTableAdmin(admin.ModelAdmin):
+    list_display = [
+        "isco_group",
+        "year",
+        counted("figures_total", _("údajů")),
+        counted("occupations_total", _("povolání")),
+    ]
     list_filter = ["year"]
     search_fields = ["isco_group__code", "isco_group__name"]
     autocomplete_fields = ["isco_group"]
@@ -101,17 +106,9 @@ class WageTableAdmin(DataChangeAdmin):
             )
         )
 
-    @admin.display(description=_("údajů"), ordering="figures_total")
-    def figure_count(self, obj):
-        return obj.figures_total
-
-    @admin.display(description=_("povolání"), ordering="occupations_total")
-    def occupation_count(self, obj):
-        return obj.occupations_total
-
 
 @admin.register(OccupationWageTable)
-class OccupationWageTableAdmin(DataChangeAdmin):
+class OccupationWageTableAdmin(admin.ModelAdmin):
     list_display = ["occupation", "table", "scope", "position"]
     list_filter = ["scope"]
     search_fields = ["occupation__title", "table__isco_group__code"]

@@ -11,6 +11,7 @@ from functools import cache
 from pathlib import Path
 
 from nsp.vocabulary import REGIONS
+from portal.formatting import czk, czk_thousands
 
 GEOJSON_PATH = Path(__file__).with_name("data") / "cz-regions.geojson"
 # The map's credit, as the boundaries' licence asks, is in wages/includes/map.html.
@@ -250,21 +251,9 @@ def choropleth(medians, format_amount):
 # --- charts of one wage table ------------------------------------------------------------
 
 
-def _czk(value):
-    from occupations.templatetags.portal import czk
-
-    return czk(value)
-
-
-def _thousands(value):
-    from occupations.templatetags.portal import czk_thousands
-
-    return czk_thousands(value)
-
-
 def series_chart(series_rows):
     """A range chart with amounts in CZK."""
-    return range_chart(series_rows, _czk, _thousands)
+    return range_chart(series_rows, czk, czk_thousands)
 
 
 def table_chart(table, sphere):
@@ -279,5 +268,5 @@ def table_map(table, sphere):
             region.nuts3: figure.median if figure else None
             for region, figure in table.in_sphere(sphere).rows
         },
-        _czk,
+        czk,
     )

@@ -14,7 +14,8 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from nsp import vocabulary as vocab
-from occupations.models import IscoGroup, NaturalKeyManager, Occupation
+from occupations.models import IscoGroup, Occupation, OccupationPart, once_per_occupation
+from portal.models import NaturalKeyModel, VersionedModel, unique
 
 
 class Sphere(models.TextChoices):
@@ -22,7 +23,7 @@ class Sphere(models.TextChoices):
     PUBLIC = vocab.PUBLIC, _("platová sféra")
 
 
-class Region(models.Model):
+class Region(NaturalKeyModel):
     """One of the 14 regions (kraje); shipped by a data migration."""
 
     name = models.CharField(_("název"), max_length=100, unique=True)
@@ -32,7 +33,6 @@ class Region(models.Model):
     iso_3166_2 = models.CharField(_("ISO 3166-2"), max_length=5, unique=True)
 
     natural_key_fields = ("slug",)
-    objects = NaturalKeyManager()
 
     class Meta:
         verbose_name = _("kraj")
@@ -42,11 +42,8 @@ class Region(models.Model):
     def __str__(self):
         return self.name
 
-    def natural_key(self):
-        return (self.slug,)
 
-
-class WageTable(models.Model):
+class WageTable(VersionedModel):
     """The wages of one ISCO group in one year."""
 
     isco_group = models.ForeignKey(
@@ -54,18 +51,16 @@ class WageTable(models.Model):
     )
     year = models.PositiveSmallIntegerField(_("rok"))
 
-    natural_key_fields = ("isco_group__code", "year")
-    objects = NaturalKeyManager()
-
     class Meta:
         verbose_name = _("mzdová tabulka")
         verbose_name_plural = _("mzdové tabulky")
         ordering = ["isco_group__code", "-year"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["isco_group", "year"],
+            unique(
+                "isco_group",
+                "year",
                 name="wage_table_unique",
-                violation_error_message=_("Tabulka této skupiny CZ-ISCO pro tento rok už je."),
+                message=_("Tabulka této skupiny CZ-ISCO pro tento rok už je."),
             ),
             models.CheckConstraint(
                 condition=Q(year__gte=vocab.WAGE_YEARS.start)
@@ -85,11 +80,6 @@ class WageTable(models.Model):
     def get_absolute_url(self):
         return reverse("occupations:isco", args=[self.isco_group.code])
 
-    def natural_key(self):
-        return (self.isco_group.code, self.year)
-
-    natural_key.dependencies = ["occupations.iscogroup"]
-
 
 def _ordered(lower, upper):
     return (
@@ -99,7 +89,7 @@ def _ordered(lower, upper):
     )
 
 
-class WageFigure(models.Model):
+class WageFigure(VersionedModel):
     """D1 (low), median and D9 (high) in CZK for a region and sphere; a figure without a
     region is the national median. Missing figures are NULL, never 0."""
 
@@ -118,25 +108,25 @@ class WageFigure(models.Model):
     median = models.PositiveIntegerField(_("medián"), null=True, blank=True)
     high = models.PositiveIntegerField(_("do (9. decil)"), null=True, blank=True)
 
-    natural_key_fields = ("table__isco_group__code", "table__year", "region__slug", "sphere")
-    objects = NaturalKeyManager()
-
     class Meta:
         verbose_name = _("mzda")
         verbose_name_plural = _("mzdy")
         ordering = ["table", "region__nuts3", "sphere"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["table", "region", "sphere"],
-                condition=Q(region__isnull=False),
+            unique(
+                "table",
+                "region",
+                "sphere",
                 name="wage_figure_unique_regional",
-                violation_error_message=_("Údaj pro tento kraj a sféru už tabulka má."),
+                condition=Q(region__isnull=False),
+                message=_("Údaj pro tento kraj a sféru už tabulka má."),
             ),
-            models.UniqueConstraint(
-                fields=["table", "sphere"],
-                condition=Q(region__isnull=True),
+            unique(
+                "table",
+                "sphere",
                 name="wage_figure_unique_national",
-                violation_error_message=_("Medián za celou ČR pro tuto sféru už tabulka má."),
+                condition=Q(region__isnull=True),
+                message=_("Medián za celou ČR pro tuto sféru už tabulka má."),
             ),
             models.CheckConstraint(
                 condition=Q(sphere__in=vocab.SPHERES),
@@ -161,12 +151,6 @@ class WageFigure(models.Model):
     def __str__(self):
         where = self.region or _("ČR celkem")
         return f"{self.table} {where} {self.get_sphere_display()}: {self.median}"
-
-    def natural_key(self):
-        region = self.region.slug if self.region_id else None
-        return (self.table.isco_group.code, self.table.year, region, self.sphere)
-
-    natural_key.dependencies = ["wages.wagetable", "wages.region"]
 
     def clean(self):
         """The same rules as the database constraints, with a message on the field."""
@@ -196,7 +180,7 @@ class WageFigure(models.Model):
         return self.low is None and self.median is None and self.high is None
 
 
-class OccupationWageTable(models.Model):
+class OccupationWageTable(OccupationPart):
     """A wage table a profile shows, as regional figures or as national medians."""
 
     class Scope(models.TextChoices):
@@ -211,23 +195,19 @@ class OccupationWageTable(models.Model):
         verbose_name=_("mzdová tabulka"),
     )
     scope = models.CharField(_("rozsah"), max_length=10, choices=Scope.choices)
-    position = models.PositiveSmallIntegerField(_("pořadí"), default=0)
     # The group's name as this profile writes it above the table; it may differ from the
     # name in the CZ-ISCO list (kept so that the profile's document comes back unchanged).
     isco_name = models.CharField(_("název skupiny v profilu"), max_length=300, blank=True)
 
-    natural_key_fields = ("occupation__nsp_id", "table__isco_group__code", "table__year", "scope")
-    objects = NaturalKeyManager()
-
-    class Meta:
+    class Meta(OccupationPart.Meta):
         verbose_name = _("mzdová tabulka povolání")
         verbose_name_plural = _("mzdové tabulky povolání")
         ordering = ["occupation", "scope", "position"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["occupation", "table", "scope"],
-                name="occupation_wage_table_unique",
-                violation_error_message=_("Tuto mzdovou tabulku už povolání v tomto rozsahu má."),
+            once_per_occupation(
+                "table",
+                "scope",
+                message=_("Tuto mzdovou tabulku už povolání v tomto rozsahu má."),
             ),
             models.CheckConstraint(
                 condition=Q(scope__in=["regional", "national"]),
@@ -238,8 +218,3 @@ class OccupationWageTable(models.Model):
 
     def __str__(self):
         return f"{self.occupation}: {self.table} ({self.get_scope_display()})"
-
-    def natural_key(self):
-        return (self.occupation.nsp_id, self.table.isco_group.code, self.table.year, self.scope)
-
-    natural_key.dependencies = ["occupations.occupation", "wages.wagetable"]

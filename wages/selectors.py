@@ -6,10 +6,12 @@ table always has all of them in NUTS order without another query.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, Subquery
 
 from nsp import vocabulary as vocab
 from nsp.vocabulary import REGIONS
+from occupations.models import Occupation
+from wages.models import OccupationWageTable, Sphere, WageFigure, WageTable
 
 
 @dataclass
@@ -27,22 +29,13 @@ class SphereTable:
     """A wage table's figures in one sphere: what its range chart and its map show, so that
     the table next to them says the same."""
 
-    table: object  # WageTableView
+    year: int
+    isco_group: object
     sphere: str
     rows: list  # (region, WageFigure or None) in REGIONS order
 
     @property
-    def year(self):
-        return self.table.year
-
-    @property
-    def isco_group(self):
-        return self.table.isco_group
-
-    @property
     def sphere_label(self):
-        from wages.models import Sphere
-
         return Sphere(self.sphere).label
 
     @property
@@ -58,13 +51,8 @@ class WageTableView:
     rows: list
     national: dict = field(default_factory=dict)  # sphere -> median or None
 
-    @property
-    def year(self):
-        return self.table.year
-
-    @property
-    def isco_group(self):
-        return self.table.isco_group
+    def __post_init__(self):
+        self.year, self.isco_group = self.table.year, self.table.isco_group
 
     @property
     def spheres(self):
@@ -80,7 +68,8 @@ class WageTableView:
         return any(median is not None for median in self.national.values())
 
     def in_sphere(self, sphere):
-        return SphereTable(self, sphere, [(row.region, row.figure(sphere)) for row in self.rows])
+        rows = [(row.region, row.figure(sphere)) for row in self.rows]
+        return SphereTable(self.year, self.isco_group, sphere, rows)
 
 
 def table_view(table):
@@ -103,10 +92,25 @@ def table_view(table):
     return WageTableView(table, rows, national)
 
 
+def wage_prefetches(through="wage_links"):
+    """Prefetch a profile's wage tables with their figures and regions, through its
+    `wage_links` (or a relation ending there)."""
+    return [
+        Prefetch(through, queryset=OccupationWageTable.objects.select_related("table__isco_group")),
+        Prefetch(
+            f"{through}__table__figures", queryset=WageFigure.objects.select_related("region")
+        ),
+    ]
+
+
+def occupations_with_wages():
+    return Occupation.objects.prefetch_related(*wage_prefetches())
+
+
 def occupation_wage_tables(occupation):
     """The regional tables a profile shows, in its order, with their national medians.
 
-    Expects `Occupation.objects.with_profile()`."""
+    Expects the wage tables prefetched (wage_prefetches())."""
     return [
         table_view(link.table) for link in occupation.wage_links.all() if link.scope == "regional"
     ]
@@ -125,8 +129,6 @@ def median_subquery(region=None, sphere=vocab.BUSINESS):
 
     Two nested lookups, each on a unique index, so the database finds the figure of each
     occupation directly instead of joining every table's figures."""
-    from wages.models import OccupationWageTable, WageFigure
-
     first_table = (
         OccupationWageTable.objects.filter(
             occupation=OuterRef(OuterRef("pk")), scope="regional" if region else "national"
@@ -172,8 +174,6 @@ def ranked_groups(region, sphere):
     """The ISCO groups with figures of the kind asked for (regional, or national when
     `region` is None), by median in `region` and `sphere`; the groups with no median there
     follow in code order, so that none silently disappears."""
-    from wages.models import OccupationWageTable, WageFigure, WageTable
-
     tables = (
         WageTable.objects.filter(
             Exists(WageFigure.objects.filter(table=OuterRef("pk"), region__isnull=region is None))

@@ -5,6 +5,5 @@ from wages import views
 app_name = "wages"
 
 urlpatterns = [
-    path("porovnani/", views.compare, name="compare"),
     path("mzdy/", views.explorer, name="explorer"),
 ]

@@ -4,7 +4,7 @@ every level the profiles require, and the profiles' links follow it."""
 import pytest
 
 from competences.models import Competence, OccupationCompetence
-from occupations.tests.helpers import change_form_data, log_in_editor
+from portal.tests.helpers import change_form_data, log_in_editor
 
 pytestmark = pytest.mark.django_db
 

@@ -924,7 +924,7 @@ def test_expected_constants_cover_every_key(seed):
 
 def test_parsing_leaves_no_garbage_for_the_cycle_collector(seed_paths):
     """Refcounting frees everything a parse made: a batch of thousands of profiles does not
-    wait on the cyclic garbage collector (see occupations.importer.collector_paused)."""
+    wait on the cyclic garbage collector (see profiles.importer.collector_paused)."""
     gc.collect()
     gc.disable()
     try:

@@ -4,10 +4,10 @@ import pytest
 from django.urls import reverse
 
 from conftest import SEED_OCCUPATION, SEED_SPECIALIZATION
-from occupations.czech import fold, sort_key
-from occupations.importer import import_paths
 from occupations.models import AlternativeName, Occupation
-from occupations.tests.html import parse, text
+from portal.czech import fold, sort_key
+from portal.tests.html import parse, text
+from profiles.importer import import_paths
 
 pytestmark = pytest.mark.django_db
 

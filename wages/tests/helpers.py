@@ -20,7 +20,7 @@ def import_two_more_profiles(tmp_path):
     wage table and year (4223 in 2021; 1222 and 12224 in 2019), so that the four differ the
     way real profiles do: a query per profile or per wage table shows as a difference."""
     from conftest import SEED_OCCUPATION, SEED_SPECIALIZATION
-    from occupations.importer import import_paths
+    from profiles.importer import import_paths
 
     import_paths(
         [

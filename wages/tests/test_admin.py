@@ -3,7 +3,7 @@ a message on the form, never a server error."""
 
 import pytest
 
-from occupations.tests.helpers import add_row, change_form_data, inline_formset, log_in_editor
+from portal.tests.helpers import add_row, change_form_data, inline_formset, log_in_editor
 from wages.models import Region, WageFigure, WageTable
 
 pytestmark = pytest.mark.django_db

@@ -1,0 +1,93 @@
+"""A whole profile on one admin page: its own fields and an inline per section, and the
+NSP upload with a preview."""
+
+from django.contrib import admin, messages
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from competences.models import OccupationCompetence
+from occupations import models as m
+from portal.admin import PartInline, count_of, counted
+from profiles.admin_import import ImportView
+from profiles.sections import SECTIONS
+
+
+def section_inline(section):
+    """The inline of a section's rows, from its declaration."""
+    return type(
+        f"{section.model.__name__}Inline",
+        (PartInline,),
+        {"model": section.model, "__module__": __name__, **section.inline},
+    )
+
+
+@admin.register(m.Occupation)
+class OccupationAdmin(admin.ModelAdmin):
+    list_display = [
+        "title",
+        "nsp_id",
+        "kind",
+        "field",
+        counted("activity_total", _("činností")),
+        counted("competence_total", _("kompetencí")),
+        "updated_at",
+    ]
+    list_filter = ["kind", "field", "regulated"]
+    search_fields = ["title", "alternative_names__name", "=nsp_id"]
+    autocomplete_fields = ["parent"]
+    list_select_related = ["field"]
+    ordering = ["title_sort_key"]
+    fieldsets = [
+        (None, {"fields": ["nsp_id", "kind", "title", "slug", "description"]}),
+        (_("Zařazení"), {"fields": ["field", "subfield", "regulated", "parent_name", "parent"]}),
+        (_("Změny"), {"fields": ["updated_at"]}),
+    ]
+    readonly_fields = ["updated_at"]
+    inlines = [section_inline(section) for section in SECTIONS]
+    change_list_template = "admin/occupations/occupation/change_list.html"
+
+    # Counting all 3,000 profiles again for each page of results costs more than the page.
+    show_full_result_count = False
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                activity_total=count_of(m.Activity.objects, "occupation"),
+                competence_total=count_of(OccupationCompetence.objects, "occupation"),
+            )
+        )
+
+    def get_search_results(self, request, queryset, search_term):
+        # Editors type without diacritics too: add the portal's own folded search.
+        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if search_term.strip() and not search_term.strip().isdigit():
+            results |= queryset.filter(pk__in=m.Occupation.objects.search(search_term).values("pk"))
+        return results, may_have_duplicates
+
+    def get_readonly_fields(self, request, obj=None):
+        # The NSP id ties the profile to its source: fixed once the profile exists.
+        if obj is not None:
+            return [*self.readonly_fields, "nsp_id"]
+        return self.readonly_fields
+
+    def save_model(self, request, obj, form, change):
+        # Occupation.save() keeps the old address redirecting; say so.
+        if change and "slug" in form.changed_data:
+            messages.info(
+                request,
+                _("Stará adresa „%(old)s“ bude přesměrována na novou.")
+                % {"old": form.initial["slug"]},
+            )
+        super().save_model(request, obj, form, change)
+
+    def get_urls(self):
+        return [
+            path(
+                "import/",
+                self.admin_site.admin_view(ImportView.as_view(model_admin=self)),
+                name="occupations_occupation_import",
+            ),
+            *super().get_urls(),
+        ]

@@ -1,0 +1,270 @@
+"""The one FilterSet of the occupation list, shared by the HTML page and the JSON API.
+
+Every filter filters and the sort sorts; the region and the sphere only say where the
+median a card shows (and `mzda_od` compares) is read, so they are fields of the form, not
+filters, and the FilterSet annotates that median before any filter runs.
+"""
+
+import django_filters
+from django import forms
+from django.db.models import Exists, F, OuterRef
+from django.utils.translation import gettext_lazy as _
+
+from competences.models import Competence, OccupationCompetence
+from nsp import vocabulary as vocab
+from occupations.models import (
+    Field,
+    Occupation,
+    OccupationHealthRestriction,
+    QualificationLevel,
+    Subfield,
+    WorkConditionLoad,
+)
+from portal.forms import (
+    CzechCheckboxes,
+    CzechChoiceField,
+    CzechSelect,
+    KeyChoiceField,
+    KeyMultipleChoiceField,
+)
+from wages.models import Region, Sphere
+from wages.selectors import median_subquery
+
+MAX_WAGE = 10_000_000
+
+RELEVANCE, TITLE, WAGE_DESC, WAGE_ASC = "relevance", "nazev", "mzda-sestupne", "mzda-vzestupne"
+SORTS = [
+    (TITLE, _("podle názvu (A–Ž)")),
+    (WAGE_DESC, _("podle mediánu mzdy, nejvyšší první")),
+    (WAGE_ASC, _("podle mediánu mzdy, nejnižší první")),
+    (RELEVANCE, _("podle shody s hledaným výrazem")),
+]
+MAX_LOAD_CHOICES = [
+    ("1", _("jen minimální zátěž (stupeň 1)")),
+    ("2", _("nejvýše únosná zátěž (stupeň 2)")),
+    ("3", _("nejvýše významná zátěž (stupeň 3)")),
+]
+
+
+class SubfieldChoiceField(KeyChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.field.name} › {obj.name}"
+
+
+class CzechChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = CzechChoiceField
+
+
+class KeyChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = KeyChoiceField
+
+
+class KeyMultipleChoiceFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = KeyMultipleChoiceField
+
+
+class SubfieldFilter(KeyChoiceFilter):
+    field_class = SubfieldChoiceField
+
+
+class AvoidFilter(KeyMultipleChoiceFilter):
+    """Leaves out the occupations with a row among `rows` that names a chosen entry (a
+    factor, an illness): the choices are the entries `rows` point at through `link`."""
+
+    def __init__(self, rows, link, **kwargs):
+        self.rows, self.link = rows, link
+        entries = rows.model._meta.get_field(link).related_model.objects.all()
+        super().__init__(queryset=entries, widget=CzechCheckboxes, **kwargs)
+
+    def filter(self, queryset, value):
+        if not value:
+            return queryset
+        chosen = self.rows.filter(occupation=OuterRef("pk"), **{f"{self.link}__in": value})
+        return queryset.exclude(Exists(chosen))
+
+
+class SortFilter(django_filters.ChoiceFilter):
+    """The order of the results. The form always gives one (see OccupationFilterForm)."""
+
+    def filter(self, queryset, value):
+        if value == TITLE:
+            return queryset.czech_order()
+        if value == WAGE_DESC:
+            return queryset.order_by(F("median").desc(nulls_last=True), "title_sort_key")
+        if value == WAGE_ASC:
+            return queryset.order_by(F("median").asc(nulls_last=True), "title_sort_key")
+        return queryset  # RELEVANCE: the order search() gave
+
+
+class OccupationFilterForm(forms.Form):
+    """Where the median is read: a region (none: the national median) and a sphere."""
+
+    kraj = forms.ModelChoiceField(
+        label=_("Kraj"),
+        queryset=Region.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("celá ČR"),
+        widget=CzechSelect,
+    )
+    sfera = forms.ChoiceField(
+        label=_("Sféra"), choices=Sphere.choices, required=False, initial=vocab.BUSINESS
+    )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        cleaned_data["sfera"] = cleaned_data.get("sfera") or vocab.BUSINESS
+        searching = bool(cleaned_data.get("q"))
+        sort = cleaned_data.get("razeni") or (RELEVANCE if searching else TITLE)
+        if sort == RELEVANCE and not searching:
+            sort = TITLE  # nothing to be relevant to
+        cleaned_data["razeni"] = sort
+        # The sort control shows the order applied, chosen or by default: a select with
+        # no option selected shows its first one (by title), not the search's order.
+        self.data = self.data.copy()
+        self.data["razeni"] = sort
+        return cleaned_data
+
+
+class OccupationFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Hledat název"),
+        method="filter_search",
+        max_length=200,
+        help_text=_("Diakritiku psát nemusíte, např. „reditel“."),
+    )
+    obor = CzechChoiceFilter(
+        label=_("Odborný směr"),
+        field_name="field",
+        to_field_name="slug",
+        queryset=Field.objects.all(),
+        empty_label=_("všechny"),
+        widget=CzechSelect,
+    )
+    podobor = SubfieldFilter(
+        label=_("Odborný podsměr"),
+        field_name="subfield",
+        queryset=Subfield.objects.select_related("field"),
+        empty_label=_("všechny"),
+        widget=CzechSelect,
+    )
+    druh = django_filters.ChoiceFilter(
+        label=_("Druh"),
+        field_name="kind",
+        choices=Occupation.Kind.choices,
+        empty_label=_("povolání i specializace"),
+    )
+    kvalifikace = KeyChoiceFilter(
+        label=_("Kvalifikační úroveň"),
+        field_name="qualification_levels",
+        queryset=QualificationLevel.objects.all(),
+        empty_label=_("všechny"),
+        widget=CzechSelect,
+    )
+    vzdelani = django_filters.CharFilter(
+        label=_("Obor vzdělání (kód KKOV nebo RVP)"),
+        method="filter_education",
+        max_length=30,
+        help_text=_("Např. 6341M nebo 63-41-M/01."),
+    )
+    isco = django_filters.CharFilter(
+        label=_("Skupina CZ-ISCO"),
+        method="filter_isco",
+        max_length=5,
+        help_text=_("Kód nebo jeho začátek, např. 4222 nebo 42."),
+    )
+    kompetence = django_filters.CharFilter(
+        label=_("Kompetence (kód nebo název)"),
+        method="filter_competence",
+        max_length=200,
+    )
+    zatez_max = django_filters.ChoiceFilter(
+        label=_("Pracovní podmínky"),
+        choices=MAX_LOAD_CHOICES,
+        method="filter_max_load",
+        empty_label=_("bez omezení"),
+    )
+    bez_faktoru = AvoidFilter(
+        WorkConditionLoad.objects.filter(level__gte=vocab.FIRST_BURDENING_LEVEL), "factor",
+        label=_("Vyhnout se zátěži"),
+        help_text=_("Vynechá povolání, kde faktor dosahuje stupně 2 nebo vyššího."),
+    )  # fmt: skip
+    bez_omezeni = AvoidFilter(
+        OccupationHealthRestriction.objects.all(), "restriction",
+        label=_("Zdravotní omezení, které mám"),
+        help_text=_("Vynechá povolání, jejichž výkon tato onemocnění omezují."),
+    )  # fmt: skip
+    mzda_od = django_filters.NumberFilter(
+        label=_("Medián mzdy alespoň (Kč)"),
+        field_name="median",  # annotated by filter_queryset()
+        lookup_expr="gte",
+        min_value=0,
+        max_value=MAX_WAGE,
+    )
+    # Last: it orders what the filters above leave.
+    razeni = SortFilter(label=_("Řazení"), choices=SORTS, empty_label=None)
+
+    class Meta:
+        model = Occupation
+        fields = []
+        form = OccupationFilterForm
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        self.form.fields["razeni"].initial = TITLE
+
+    def filter_queryset(self, queryset):
+        """The median in the chosen region and sphere, then each filter in turn (the form's
+        own fields, kraj and sfera, are not filters)."""
+        queryset = queryset.annotate(median=median_subquery(self.region, self.sphere))
+        for name, value in self.form.cleaned_data.items():
+            if name in self.filters:
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    # -- what the form says
+
+    def cleaned(self, name, default=None):
+        if not self.is_bound:
+            return default
+        self.errors  # noqa: B018 - validates the form
+        value = self.form.cleaned_data.get(name)
+        return default if value in (None, "") else value
+
+    @property
+    def region(self):
+        return self.cleaned("kraj")
+
+    @property
+    def sphere(self):
+        return self.cleaned("sfera", vocab.BUSINESS)
+
+    @property
+    def sort(self):
+        """The order applied (see OccupationFilterForm.clean)."""
+        return self.cleaned("razeni", TITLE)
+
+    # -- filters
+
+    def filter_search(self, queryset, name, value):
+        return queryset.search(value)
+
+    def filter_education(self, queryset, name, value):
+        return queryset.filter(education_links__field__code__iexact=value.strip()).distinct()
+
+    def filter_isco(self, queryset, name, value):
+        code = value.strip()
+        if not (code.isascii() and code.isdigit()):
+            return queryset.none()
+        return queryset.filter(isco_links__group__code__startswith=code).distinct()
+
+    def filter_competence(self, queryset, name, value):
+        competences = Competence.objects.matching(value)
+        needing = OccupationCompetence.objects.filter(
+            occupation=OuterRef("pk"), competence__in=competences
+        )
+        return queryset.filter(Exists(needing))
+
+    def filter_max_load(self, queryset, name, value):
+        above = WorkConditionLoad.objects.filter(occupation=OuterRef("pk"), level__gt=int(value))
+        return queryset.exclude(Exists(above))

@@ -1,0 +1,101 @@
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_safe
+
+from nsp import vocabulary as vocab
+from occupations.models import Field, IscoGroup, Occupation, SlugRedirect
+from portal.caching import public_page
+from portal.czech import sort_key
+from profiles.collecting import collected_ids
+from profiles.filters import OccupationFilter
+from profiles.selectors import profile_sections, profiles_with_sections
+from wages.charts import table_chart, table_map
+from wages.selectors import table_view
+
+PAGE_SIZE = 20
+
+
+@require_safe
+@public_page
+def home(request):
+    fields = Field.objects.annotate(count=Count("occupations")).filter(count__gt=0)
+    return render(
+        request,
+        "profiles/home.html",
+        {
+            "fields": sorted(fields, key=lambda f: sort_key(f.name)),
+            "total": Occupation.objects.count(),
+        },
+    )
+
+
+@require_safe
+@public_page
+def occupation_list(request):
+    filterset = OccupationFilter(
+        request.GET, queryset=Occupation.objects.select_related("field", "subfield")
+    )
+    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("strana"))
+    return render(
+        request,
+        "profiles/list.html",
+        {"filter": filterset, "page": page, "collected": collected_ids(request)},
+    )
+
+
+@require_safe
+@public_page
+def occupation_detail(request, slug):
+    occupation = profiles_with_sections().filter(slug=slug).first()
+    if occupation is None:
+        moved = SlugRedirect.objects.select_related("occupation").filter(old_slug=slug).first()
+        if moved is None:
+            raise Http404("No such profile.")
+        return redirect(moved.occupation, permanent=True)
+    sections = profile_sections(occupation)
+    context = {"occupation": occupation, **sections}
+    if sections["wage_tables"]:
+        first = sections["wage_tables"][0]
+        sphere = first.spheres[0] if first.spheres else vocab.BUSINESS
+        context.update(
+            chart_sphere=sphere,
+            wage_chart=table_chart(first, sphere),
+            wage_map=table_map(first, sphere),
+        )
+    return render(request, "profiles/detail.html", context)
+
+
+@require_safe
+def occupation_by_nsp_id(request, nsp_id):
+    occupation = get_object_or_404(Occupation.objects.only("slug"), nsp_id=nsp_id)
+    return redirect(occupation, permanent=True)
+
+
+@require_safe
+@public_page
+def isco_detail(request, code):
+    group = get_object_or_404(IscoGroup, code=code)
+    occupations = (
+        Occupation.objects.filter(isco_links__group__code__startswith=code)
+        .select_related("field")
+        .distinct()
+        .czech_order()
+    )
+    tables = (
+        group.wage_tables.select_related("isco_group")
+        .prefetch_related("figures__region")
+        .order_by("-year")
+    )
+    subgroups = IscoGroup.objects.filter(code__startswith=code).exclude(code=code)
+    return render(
+        request,
+        "profiles/isco_detail.html",
+        {
+            "group": group,
+            "occupations": occupations,
+            "wage_tables": [table_view(table) for table in tables],
+            "subgroups": subgroups,
+        },
+    )
