@@ -50,7 +50,6 @@ import sqlite3
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -63,7 +62,7 @@ if str(ROOT) not in sys.path:
 
 from bench.bench_import import (  # noqa: E402
     BenchError,
-    Database,
+    Workspace,
     add_corpus_arguments,
     cpu_model,
     manage,
@@ -636,11 +635,11 @@ def subset_corpus(paths, count, folder):
     return folder
 
 
-def growth_database(database, workdir):
+def growth_database(workspace, database):
     if database.scheme == "sqlite":
-        return Database(None, workdir / "growth")
+        return workspace.database(None, workspace.folder / "growth")
     parts = urlsplit(database.url)
-    return Database(urlunsplit(parts._replace(path=f"/{database.name}_small")), workdir)
+    return workspace.database(urlunsplit(parts._replace(path=f"/{database.name}_small")))
 
 
 def machine():
@@ -676,14 +675,13 @@ def machine():
 
 
 def run(args):
-    workdir = Path(tempfile.mkdtemp(prefix="nsp-bench-http-"))
-    Path(workdir / "growth").mkdir()
-    database = small = None
     results = {"machine": machine(), "load_before": os.getloadavg(), "args": vars(args)}
     results["args"] = {key: str(value) for key, value in vars(args).items()}
-    try:
+    with Workspace(args, "nsp-bench-http-") as workspace:
+        workdir = workspace.folder
+        Path(workdir / "growth").mkdir()
         folder, paths, _ = prepare_corpus(args, workdir)
-        database = Database(args.database_url, workdir)
+        database = workspace.database(args.database_url)
         results["database"] = database.describe() if database.scheme == "sqlite" else None
         database.create()
         if database.scheme != "sqlite":
@@ -703,7 +701,7 @@ def run(args):
         if args.growth_profiles:
             count = min(args.growth_profiles, len(paths))
             print(f"counting queries again with {count} profiles", file=sys.stderr)
-            small = growth_database(database, workdir)
+            small = growth_database(workspace, database)
             small.create()
             manage(small, "migrate", "--noinput")
             subset = subset_corpus(sorted(paths), count, workdir / "growth-corpus")
@@ -723,14 +721,6 @@ def run(args):
             args.json.write_text(json.dumps(results, indent=1, default=str))
             print(f"\nwrote {args.json}")
         return failures(args, results)
-    finally:
-        for db in (small, database):
-            if db is not None and not args.keep:
-                db.drop()
-        if args.keep:
-            print(f"kept {workdir}")
-        else:
-            shutil.rmtree(workdir, ignore_errors=True)
 
 
 # --- the report -----------------------------------------------------------------------------

@@ -176,10 +176,36 @@ def manage(database, *args, profile=None):
 # --- the run --------------------------------------------------------------------------------
 
 
+class Workspace:
+    """A temporary folder and the databases a benchmark makes: all removed at the end,
+    unless --keep."""
+
+    def __init__(self, args, prefix):
+        self.keep = args.keep
+        self.folder = Path(tempfile.mkdtemp(prefix=prefix))
+        self.databases = []
+
+    def database(self, url, folder=None):
+        database = Database(url, folder or self.folder)
+        self.databases.append(database)
+        return database
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exception):
+        if self.keep:
+            print(f"kept {self.folder}")
+            return
+        for database in self.databases:
+            database.drop()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
 def run(args):
-    workdir = Path(tempfile.mkdtemp(prefix="nsp-bench-"))
-    database = None
-    try:
+    with Workspace(args, "nsp-bench-") as workspace:
+        workdir = workspace.folder
+        database = None
         folder, paths, generated = prepare_corpus(args, workdir)
         count = len(paths)
         rows = []
@@ -199,7 +225,7 @@ def run(args):
             median = statistics.median(parse_runs)
             rows.append((f"parse_profile, median of {len(parse_runs)}", median, count / median, ""))
         if not args.skip_import:
-            database = Database(args.database_url, workdir)
+            database = workspace.database(args.database_url)
             database.create()
             startup, _ = manage(database, "--version")
             rows.append(("manage.py --version (start-up)", startup, None, ""))
@@ -230,13 +256,6 @@ def run(args):
                 raise BenchError(f"the re-import changed something: {output}")
             rows.append(("import_nsp again (unchanged)", seconds, count / seconds, ""))
         report(args, folder, count, size, generated, database, rows)
-    finally:
-        if database is not None and not args.keep:
-            database.drop()
-        if args.keep:
-            print(f"kept {workdir}")
-        else:
-            shutil.rmtree(workdir, ignore_errors=True)
 
 
 def _verdict(ok, target):

@@ -850,17 +850,17 @@ class _SectionParser:
 
     # -- other tables
 
-    def in_esco(self, number, cells):
-        if cells[0] == "Kód podskupiny":
-            return
+    def three_cells(self, number, cells, message):
+        """A row of a three-column table has its three cells; `message` says otherwise."""
         if len(cells) != 3:
             if len(cells) == 1:
                 self.fail(number, cells)
-            raise ParseError(
-                number,
-                _("ESCO row has %(count)s of 3 cells (code, name, URL)"),
-                count=len(cells),
-            )
+            raise ParseError(number, message, count=len(cells))
+
+    def in_esco(self, number, cells):
+        if cells[0] == "Kód podskupiny":
+            return
+        self.three_cells(number, cells, _("ESCO row has %(count)s of 3 cells (code, name, URL)"))
         self.profile.esco.append({"code": cells[0], "name": cells[1], "url": cells[2]})
 
     def in_work_conditions(self, number, cells):
@@ -908,14 +908,8 @@ class _SectionParser:
     def in_education(self, number, cells):
         if cells == ["Typ", "Název", "Kód"]:
             return
-        if len(cells) != 3:
-            if len(cells) == 1:
-                self.fail(number, cells)
-            raise ParseError(
-                number,
-                _("education row has %(count)s of 3 cells (type, name, code)"),
-                count=len(cells),
-            )
+        message = _("education row has %(count)s of 3 cells (type, name, code)")
+        self.three_cells(number, cells, message)
         if self.tier is None:
             raise ParseError(
                 number, _("education row before 'Nejvhodnější…' or 'Vhodnou…' heading")

@@ -10,7 +10,11 @@ MAX_KEY = 2**63 - 1
 
 
 def is_key(value):
-    return str(value).isascii() and str(value).isdigit() and int(value) <= MAX_KEY
+    # The length first: int() refuses strings of more than 4,300 digits.
+    value = str(value)
+    return (value.isascii() and value.isdigit() and len(value) <= len(str(MAX_KEY))) and int(
+        value
+    ) <= MAX_KEY
 
 
 class CzechOrderIterator(forms.models.ModelChoiceIterator):

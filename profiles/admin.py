@@ -17,7 +17,7 @@ def section_inline(section):
     return type(
         f"{section.model.__name__}Inline",
         (PartInline,),
-        {"model": section.model, "__module__": __name__, **section.inline},
+        {"model": section.model, "__module__": __name__, **section.inline_options},
     )
 
 

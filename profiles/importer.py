@@ -596,7 +596,7 @@ def too_long(document):
     """What in the document is longer than its database column allows, or None."""
     texts = [_own_limits(document)] + [section.too_long(document) for section in SECTIONS]
     for what, value, model_field in (text for of_one in texts for text in of_one):
-        if len(value) > model_field.max_length:
+        if model_field.max_length is not None and len(value) > model_field.max_length:
             return Message(
                 _("%(what)s: %(value)r… is longer than %(limit)s characters"),
                 what=what,

@@ -132,7 +132,7 @@ class Section:
     catalogue: Catalogue | None = None  # the shared entries the rows point at
     link: str | None = None  # the foreign key to the catalogue
     order: tuple = ("position",)
-    select: tuple = ()  # select_related for the profile page
+    select: tuple = ()  # select_related for the profile page; default: the link
     # Column limits the import checks first: (what, document values, model field).
     limits: tuple = ()
     inline: dict = field(default_factory=dict)  # ModelAdmin options of its admin inline
@@ -140,6 +140,12 @@ class Section:
     @property
     def related_name(self):
         return self.model._meta.get_field("occupation").remote_field.related_name
+
+    @property
+    def inline_options(self):
+        """The admin inline's options: an entry is picked by searching the catalogue."""
+        linked = {"autocomplete_fields": [self.link]} if self.link else {}
+        return linked | self.inline
 
     @property
     def read_fields(self):
@@ -164,16 +170,39 @@ class Section:
 
     def prefetch(self):
         rows = self.model.objects.all()
-        if self.select:  # select_related() with no fields would follow every foreign key
-            rows = rows.select_related(*self.select)
+        select = self.select or ((self.link,) if self.link else ())
+        if select:  # select_related() with no fields would follow every foreign key
+            rows = rows.select_related(*select)
         return [Prefetch(self.related_name, queryset=rows)]
 
     def too_long(self, document):
-        """(what, value, model field) of each stored text of the document."""
+        """(what, value, model field) of each stored text of the document: the declared
+        `limits`, or else the section's own text columns."""
         for what, values, (model, name) in self.limits:
             model_field = model._meta.get_field(name)
             for value in values(document):
                 yield what, value, model_field
+        if not self.limits:
+            for _position, *values in self.rows(document, _KEYS_AS_IDS):
+                for column, value in zip(self.columns, values, strict=True):
+                    model_field = self.model._meta.get_field(column)
+                    if isinstance(value, str) and not model_field.is_relation:
+                        yield self.key, value, model_field
+
+
+class _KeysAsIds(dict):
+    """rows() before anything is stored: each catalogue entry stands for itself."""
+
+    def __missing__(self, catalogue):
+        return _Itself()
+
+
+class _Itself(dict):
+    def __missing__(self, key):
+        return key
+
+
+_KEYS_AS_IDS = _KeysAsIds()
 
 
 @dataclass(frozen=True)
@@ -192,11 +221,31 @@ class Records(Section):
 
 @dataclass(frozen=True)
 class Entries(Section):
-    """A list of names of catalogue entries keyed by their name."""
+    """A list of names of catalogue entries keyed by their name; `label` is what the
+    import's messages call the section."""
+
+    label: str = ""
+
+    def too_long(self, document):
+        name = self.catalogue.model._meta.get_field("name")
+        return ((self.label, value, name) for value in document[self.key])
 
     def rows(self, document, ids):
         entries = ids[self.catalogue]
         return ((position, entries[(name,)]) for position, name in enumerate(document[self.key]))
+
+
+def entries(key, model, link, catalogue, label):
+    """The section of a list of names of `catalogue`'s entries, linked through `link`."""
+    return Entries(
+        key,
+        model,
+        (link,),
+        fields=(f"{link}__name",),
+        catalogue=catalogue,
+        link=link,
+        label=label,
+    )
 
 
 @dataclass(frozen=True)
@@ -356,22 +405,12 @@ SECTIONS = (
         ("name",),
         limits=(("Alternativní názvy", _values("alternative_names"), (m.AlternativeName, "name")),),
     ),
-    Entries(
+    entries(
         "qualification_levels",
         m.OccupationQualification,
-        ("level",),
-        fields=("level__name",),
-        catalogue=QUALIFICATION_LEVELS,
-        link="level",
-        select=("level",),
-        limits=(
-            (
-                "Kvalifikační úroveň",
-                _values("qualification_levels"),
-                (m.QualificationLevel, "name"),
-            ),
-        ),
-        inline={"autocomplete_fields": ["level"]},
+        "level",
+        QUALIFICATION_LEVELS,
+        "Kvalifikační úroveň",
     ),
     Section(
         "related",
@@ -389,9 +428,7 @@ SECTIONS = (
         fields=("group__code", "group__name"),
         catalogue=ISCO_GROUPS,
         link="group",
-        select=("group",),
         limits=(("CZ-ISCO", _values("isco", "name"), (m.IscoGroup, "name")),),
-        inline={"autocomplete_fields": ["group"]},
     ),
     Records(
         "esco",
@@ -427,7 +464,7 @@ SECTIONS = (
                 (OccupationWageTable, "isco_name"),
             ),
         ),
-        inline={"autocomplete_fields": ["table"], "ordering": ["scope", "position"]},
+        inline={"ordering": ["scope", "position"]},
     ),
     WorkConditionSection(
         "work_conditions",
@@ -437,7 +474,6 @@ SECTIONS = (
         catalogue=WORK_CONDITION_FACTORS,
         link="factor",
         order=("position", "level"),
-        select=("factor",),
         limits=(
             (
                 "Pracovní podmínky",
@@ -445,7 +481,7 @@ SECTIONS = (
                 (m.WorkConditionFactor, "name"),
             ),
         ),
-        inline={"autocomplete_fields": ["factor"], "ordering": ["position", "level"]},
+        inline={"ordering": ["position", "level"]},
     ),
     EducationSection(
         "education",
@@ -454,12 +490,10 @@ SECTIONS = (
         fields=("tier", "field__type", "field__name", "field__code"),
         catalogue=EDUCATION_FIELDS,
         link="field",
-        select=("field",),
         limits=(
             ("education code", _values("education", "code"), (m.EducationField, "code")),
             ("Školní vzdělání", _values("education", "name"), (m.EducationField, "name")),
         ),
-        inline={"autocomplete_fields": ["field"]},
     ),
     CompetenceSection(
         "competences",
@@ -474,25 +508,17 @@ SECTIONS = (
         ),
         catalogue=COMPETENCES,
         link="competence",
-        select=("competence",),
         limits=(
             ("competence code", _values("competences", "code"), (Competence, "code")),
             ("competence", _values("competences", "name"), (Competence, "name")),
         ),
-        inline={
-            "autocomplete_fields": ["competence"],
-            "fields": ["position", "competence", "level", "suitability"],
-        },
+        inline={"fields": ["position", "competence", "level", "suitability"]},
     ),
-    Entries(
+    entries(
         "health_restrictions",
         m.OccupationHealthRestriction,
-        ("restriction",),
-        fields=("restriction__name",),
-        catalogue=HEALTH_RESTRICTIONS,
-        link="restriction",
-        select=("restriction",),
-        limits=(("Onemocnění", _values("health_restrictions"), (m.HealthRestriction, "name")),),
-        inline={"autocomplete_fields": ["restriction"]},
+        "restriction",
+        HEALTH_RESTRICTIONS,
+        "Onemocnění",
     ),
 )
