@@ -11,7 +11,7 @@ PORT ?= 8000
 # `make run` is for development: DEBUG on unless the environment says otherwise.
 RUN_ENV := DJANGO_DEBUG=$${DJANGO_DEBUG:-1}
 
-.PHONY: run test lint format fixtures clean-db messages node-modules
+.PHONY: run test lint format fixtures clean-db messages catalogues node-modules
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,12 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 # Translations compile with Babel (a Python package): no gettext tools needed.
 messages: $(VENV)/.installed
 	$(BIN)/pybabel -q compile --domain django --directory locale
+
+# Collect new strings into both catalogues (then translate the English ones). No source
+# locations: they change with every edit and make catalogues conflict on every merge.
+catalogues: $(VENV)/.installed
+	$(RUN_ENV) $(BIN)/python manage.py makemessages -l cs -l en --no-location --no-obsolete \
+	  --ignore node_modules --ignore staticfiles --ignore .venv
 
 run: $(VENV)/.installed messages
 	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
