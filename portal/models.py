@@ -178,8 +178,8 @@ def unique(*fields, name, message, condition=None):
 class VersionedModel(NaturalKeyModel):
     """A row of the catalogue: saving or deleting it marks the catalogue changed.
 
-    A raw save (loaddata) does not: a fixture loads into a fresh database, whose version
-    row the migrations made."""
+    Fixtures are saved raw, past save(): portal's loaddata command bumps the version once
+    they are in."""
 
     class Meta:
         abstract = True

@@ -4,6 +4,7 @@ import gzip
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.management import call_command
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils.http import http_date
@@ -257,3 +258,12 @@ def test_an_alternative_name_added_through_the_orm_is_searched_at_once(client, s
     html = client.get("/povolani/", {"q": "sef podpory"}).content.decode()
 
     assert "Ředitel zákaznických služeb" in html
+
+
+def test_loading_a_fixture_expires_the_stored_pages(client, db):
+    cached, _ = get(client, "/povolani/")
+    assert "Ředitel zákaznických služeb" not in cached.content.decode()
+
+    call_command("loaddata", "fixtures/nsp.json", verbosity=0)
+
+    assert "Ředitel zákaznických služeb" in stored_again(client, "/povolani/", cached)
