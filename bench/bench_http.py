@@ -124,8 +124,8 @@ def choose_pages():
     from django.urls import reverse
 
     from competences.models import Competence
+    from occupations.collecting import compare_url
     from occupations.models import IscoGroup, Occupation
-    from profiles.collecting import compare_url
     from profiles.filters import OccupationFilter
 
     heavy = list(

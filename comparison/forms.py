@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext as _
 
+from occupations.collecting import MAX_COMPARED, MIN_COMPARED
 from occupations.models import nsp_id_from
-from profiles.collecting import MAX_COMPARED, MIN_COMPARED
 from wages.forms import SearchTextField, SphereField
 
 

@@ -7,9 +7,9 @@ from competences.models import Category
 from competences.selectors import competence_sections
 from nsp import vocabulary as vocab
 from nsp.vocabulary import REGIONS
+from occupations.collecting import compare_url
 from occupations.models import Occupation
 from occupations.selectors import work_conditions
-from profiles.collecting import compare_url
 from profiles.selectors import profiles_with_sections
 from wages.charts import marker_path
 from wages.selectors import occupation_national_rows, occupation_wage_tables

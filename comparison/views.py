@@ -7,9 +7,9 @@ from comparison.exports import comparison_csv
 from comparison.forms import CompareForm
 from comparison.selectors import build_comparison, known_occupations
 from nsp import vocabulary as vocab
+from occupations.collecting import MAX_COMPARED, MIN_COMPARED, compare_url
 from occupations.models import Occupation
 from portal.caching import public_page
-from profiles.collecting import MAX_COMPARED, MIN_COMPARED, compare_url
 from wages.charts import series_chart
 from wages.models import Sphere
 

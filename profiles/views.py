@@ -5,10 +5,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
 from nsp import vocabulary as vocab
+from occupations.collecting import collected_ids
 from occupations.models import Field, IscoGroup, Occupation, SlugRedirect
 from portal.caching import public_page
 from portal.czech import sort_key
-from profiles.collecting import collected_ids
 from profiles.filters import OccupationFilter
 from profiles.selectors import profile_sections, profiles_with_sections
 from wages.charts import table_chart, table_map

@@ -2,8 +2,8 @@
 
 from django import template
 
+from occupations.collecting import COLLECT_PARAM, MAX_COMPARED, collected_ids, compare_url
 from occupations.models import Occupation
-from profiles.collecting import COLLECT_PARAM, MAX_COMPARED, collected_ids, compare_url
 
 register = template.Library()
 
@@ -32,7 +32,7 @@ def _collected(context):
     return cache["collected_occupations"]
 
 
-@register.inclusion_tag("profiles/includes/compare_toggle.html", takes_context=True)
+@register.inclusion_tag("occupations/includes/compare_toggle.html", takes_context=True)
 def compare_toggle(context, occupation):
     """'Přidat do porovnání' or 'Odebrat z porovnání' for one occupation."""
     request = context["request"]
@@ -47,7 +47,7 @@ def compare_toggle(context, occupation):
     return {"occupation": occupation, "chosen": chosen, "url": url, "full": url is None}
 
 
-@register.inclusion_tag("profiles/includes/compare_bar.html", takes_context=True)
+@register.inclusion_tag("occupations/includes/compare_bar.html", takes_context=True)
 def compare_bar(context):
     """The occupations collected so far, with the link to compare them."""
     collected = _collected(context)
