@@ -9,11 +9,10 @@ from django.http import HttpResponse
 from django.urls import reverse
 
 from nsp.parser import SCHEMA_PATH
-from occupations.models import Occupation
 from portal.api import api_view, json_error, json_response
 from portal.caching import public_page
 from profiles.documents import profile_document
-from profiles.filters import OccupationFilter
+from profiles.filters import occupation_filter
 from profiles.selectors import occupation_results
 
 API_PAGE_SIZE = 50
@@ -44,11 +43,7 @@ def summary(request, occupation):
 @api_view
 @public_page
 def occupation_index(request):
-    filterset = OccupationFilter(
-        request.GET,
-        queryset=Occupation.objects.select_related("field", "subfield"),
-        request=request,
-    )
+    filterset = occupation_filter(request)
     if not filterset.is_valid():
         return json_error(
             400,

@@ -278,3 +278,12 @@ class OccupationFilter(django_filters.FilterSet):
     def filter_max_load(self, queryset, name, value):
         above = WorkConditionLoad.objects.filter(occupation=OuterRef("pk"), level__gt=int(value))
         return queryset.exclude(Exists(above))
+
+
+def occupation_filter(request):
+    """The list's FilterSet on a request's parameters (the HTML list and the API's)."""
+    return OccupationFilter(
+        request.GET,
+        queryset=Occupation.objects.select_related("field", "subfield"),
+        request=request,
+    )

@@ -9,7 +9,7 @@ from occupations.collecting import collected_ids
 from occupations.models import Field, IscoGroup, Occupation, SlugRedirect
 from portal.caching import public_page
 from portal.czech import sort_key
-from profiles.filters import OccupationFilter
+from profiles.filters import occupation_filter
 from profiles.selectors import (
     occupation_results,
     profile_sections,
@@ -40,11 +40,7 @@ def home(request):
 @require_safe
 @public_page
 def occupation_list(request):
-    filterset = OccupationFilter(
-        request.GET,
-        queryset=Occupation.objects.select_related("field", "subfield"),
-        request=request,
-    )
+    filterset = occupation_filter(request)
     page = Paginator(occupation_results(filterset), PAGE_SIZE).get_page(request.GET.get("strana"))
     query = filterset.cleaned("q", "")
     version = getattr(request, "data_version", None)
