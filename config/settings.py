@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "occupations",
     "competences",
     "wages",
+    "careers",
     "profiles",
     "comparison",
 ]

@@ -1,6 +1,6 @@
 """The apps depend one way (docs/ARCHITECTURE.md): read from their imports and templates.
 
-    nsp ← portal ← occupations ← competences, wages ← profiles ← comparison ← config
+    nsp ← portal ← occupations ← competences, wages ← careers ← profiles ← comparison ← config
 
 An app may use the apps below it, never one above it or beside it; the parser (nsp) uses
 no Django at all. An import inside a function would hide a cycle from this test, so app
@@ -21,9 +21,19 @@ BELOW = {
     "occupations": {"nsp", "portal"},
     "competences": {"nsp", "portal", "occupations"},
     "wages": {"nsp", "portal", "occupations"},
-    "profiles": {"nsp", "portal", "occupations", "competences", "wages"},
-    "comparison": {"nsp", "portal", "occupations", "competences", "wages", "profiles"},
-    "config": {"nsp", "portal", "occupations", "competences", "wages", "profiles", "comparison"},
+    "careers": {"nsp", "portal", "occupations", "competences", "wages"},
+    "profiles": {"nsp", "portal", "occupations", "competences", "wages", "careers"},
+    "comparison": {"nsp", "portal", "occupations", "competences", "wages", "careers", "profiles"},
+    "config": {
+        "nsp",
+        "portal",
+        "occupations",
+        "competences",
+        "wages",
+        "careers",
+        "profiles",
+        "comparison",
+    },
 }
 APPS = set(BELOW)
 

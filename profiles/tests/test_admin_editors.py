@@ -44,8 +44,18 @@ NOT_FOR_EDITORS = {
     ("portal", "dataversion"),  # bumped by every change, never edited
     ("profiles", "pendingimport"),  # written by the import view itself
     ("profiles", "pendingimportfile"),
+    ("careers", "similaroccupation"),  # computed from the profiles, never edited
+    ("careers", "competencetotals"),
 }
-PORTAL_APPS = ("portal", "occupations", "competences", "wages", "profiles", "comparison")
+PORTAL_APPS = (
+    "portal",
+    "occupations",
+    "competences",
+    "wages",
+    "careers",
+    "profiles",
+    "comparison",
+)
 
 
 def test_the_editors_group_has_exactly_these_permissions():
