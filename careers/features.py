@@ -56,6 +56,7 @@ COMPETENCE_BLOCKS = {
 }
 assert set(COMPETENCE_BLOCKS) == set(vocab.COMPETENCE_CATEGORY_BY_KEY)
 COMPETENCE_BLOCK_KEYS = tuple(dict.fromkeys(COMPETENCE_BLOCKS.values()))
+MATCH_BLOCK_KEYS = tuple(block.key for block in MATCH_BLOCKS)
 
 # A suitable professional competence counts half as much as an essential one.
 SUITABLE_SHARE = 0.5

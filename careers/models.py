@@ -54,24 +54,25 @@ class SimilarOccupation(VersionedModel):
         return f"{self.occupation} → {self.rank}. {self.other} ({self.score:.2f})"
 
 
-class CompetenceTotals(VersionedModel):
-    """The sum of a profile's required competence levels in each block of the similarity
-    (a suitable professional competence counts half): what full coverage means in
-    "Co umím"."""
+class RequirementTotals(VersionedModel):
+    """What a profile requires in each block that "Co umím" asks about: the sum of its
+    amounts (careers/features.py), what full coverage of the block means. 0: the profile
+    states nothing in that block, which then does not count."""
 
     occupation = models.OneToOneField(
-        Occupation, models.CASCADE, primary_key=True, related_name="competence_totals"
+        Occupation, models.CASCADE, primary_key=True, related_name="requirement_totals"
     )
     professional = models.FloatField(default=0)
     general = models.FloatField(default=0)
     digital = models.FloatField(default=0)
     soft = models.FloatField(default=0)
+    education = models.FloatField(default=0)
 
     natural_key_fields = ("occupation__nsp_id",)
 
     class Meta:
-        verbose_name = _("součty kompetenčních požadavků")
-        verbose_name_plural = _("součty kompetenčních požadavků")
+        verbose_name = _("součty požadavků povolání")
+        verbose_name_plural = _("součty požadavků povolání")
 
     def __str__(self):
         return str(self.occupation)

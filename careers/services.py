@@ -18,7 +18,7 @@ from django.db import transaction
 from django.db.models.functions import Coalesce
 
 from careers import features as f
-from careers.models import CompetenceTotals, SimilarOccupation
+from careers.models import RequirementTotals, SimilarOccupation
 from careers.similarity import block_features, similar, totals, unique_block_features
 from competences.models import OccupationCompetence
 from nsp import vocabulary as vocab
@@ -94,16 +94,16 @@ def compute(catalogue, keep=SIMILAR_STORED):
         for index in range(count)
         for rank, (other, score) in enumerate(zip(indices[index], scores[index], strict=True), 1)
     ]
-    sums = {key: totals(catalogue.blocks[key], count) for key in f.COMPETENCE_BLOCK_KEYS}
+    sums = {key: totals(catalogue.blocks[key], count) for key in f.MATCH_BLOCK_KEYS}
     totals_rows = [
-        (pk, *(float(sums[key][index]) for key in f.COMPETENCE_BLOCK_KEYS))
+        (pk, *(float(sums[key][index]) for key in f.MATCH_BLOCK_KEYS))
         for index, pk in enumerate(pks)
     ]
     return similar_rows, totals_rows
 
 
 SIMILAR_COLUMNS = ("occupation", "other", "rank", "score")
-TOTALS_COLUMNS = ("occupation", *f.COMPETENCE_BLOCK_KEYS)
+TOTALS_COLUMNS = ("occupation", *f.MATCH_BLOCK_KEYS)
 
 
 def recompute_careers():
@@ -112,9 +112,9 @@ def recompute_careers():
     with transaction.atomic():
         similar_rows, totals_rows = compute(load_catalogue())
         SimilarOccupation.objects.all().delete()
-        CompetenceTotals.objects.all().delete()
+        RequirementTotals.objects.all().delete()
         insert_rows(SimilarOccupation, SIMILAR_COLUMNS, similar_rows)
-        insert_rows(CompetenceTotals, TOTALS_COLUMNS, totals_rows)
+        insert_rows(RequirementTotals, TOTALS_COLUMNS, totals_rows)
         DataVersion.bump()
     logger.info(
         "careers: %s profiles, %s similar rows in %.2f s",
@@ -133,6 +133,6 @@ def stored_rows():
         )
     )
     totals_rows = list(
-        CompetenceTotals.objects.order_by("occupation__nsp_id").values_list(*TOTALS_COLUMNS)
+        RequirementTotals.objects.order_by("occupation__nsp_id").values_list(*TOTALS_COLUMNS)
     )
     return similar_rows, totals_rows

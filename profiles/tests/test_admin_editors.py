@@ -45,7 +45,7 @@ NOT_FOR_EDITORS = {
     ("profiles", "pendingimport"),  # written by the import view itself
     ("profiles", "pendingimportfile"),
     ("careers", "similaroccupation"),  # computed from the profiles, never edited
-    ("careers", "competencetotals"),
+    ("careers", "requirementtotals"),
 }
 PORTAL_APPS = (
     "portal",
