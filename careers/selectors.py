@@ -16,7 +16,7 @@ from django.urls import reverse
 
 from careers import features as f
 from careers.models import SimilarOccupation
-from competences.models import CATEGORY_SLUGS, OccupationCompetence
+from competences.models import CATEGORY_SLUGS, Category, OccupationCompetence
 from nsp import vocabulary as vocab
 from occupations.models import Occupation, OccupationEducation
 from wages.models import Region
@@ -77,6 +77,14 @@ class Move:
         return 99 if percent == 100 and self.score < 1 else percent
 
     @property
+    def shared_groups(self):
+        return _by_category(self.shared)
+
+    @property
+    def missing_groups(self):
+        return _by_category(self.missing)
+
+    @property
     def wage_difference(self):
         if self.median is None or self.own_median is None:
             return None
@@ -96,6 +104,15 @@ class Move:
             else:
                 self.missing.append(replace(requirement, have=have.get(requirement.key)))
         return self
+
+
+def _by_category(requirements):
+    """[(category label, requirements)] in the NSP's order of categories."""
+    grouped = {}
+    for requirement in requirements:
+        grouped.setdefault(requirement.category, []).append(requirement)
+    labels = dict(Category.choices)
+    return [(labels[key], grouped[key]) for key in labels if key in grouped]
 
 
 _LINK = ("level", "suitability", "competence__category", "competence__code", "competence__name")
