@@ -80,13 +80,13 @@ def test_a_twin_that_differs_in_three_competences_ranks_first():
     twin[13]["level"] = 5  # a knowledge at another level
     twin[-1]["level"] = 1  # a soft competence at another level
     half = base[:6] + [skill(f"x01.A.{n:04d}", 4) for n in range(100, 106)] + base[12:]
-    common = dict(groups=["7212"], field="Strojírenství", subfield="Svařování")
+    common = {"groups": ["7212"], "field": "Strojírenství", "subfield": "Svařování"}
     import_documents(
         profile(10, "Svářeč", base, schools=[education("2351H")], **common),
         profile(11, "Svářeč dvojče", twin, schools=[education("2351H")], **common),
         profile(12, "Svářeč polovičatý", half, schools=[education("2351H")], **common),
         profile(13, "Zámečník", base[6:], groups=["7222"], field="Strojírenství"),
-        profile(14, "Jiný", [skill("y.A.1", 4)] + base[18:], groups=["7212"]),
+        profile(14, "Jiný", [skill("y.A.1", 4), *base[18:]], groups=["7212"]),
     )
 
     assert similar_to(10)[0][0] == 11
