@@ -38,6 +38,7 @@ from bench.bench_import import (  # noqa: E402
     add_corpus_arguments,
     cpu_model,
     manage,
+    run_benchmark,
 )
 from bench.generate_corpus import TWINS_FILE, CorpusError, generate_corpus  # noqa: E402
 
@@ -253,13 +254,7 @@ def main(argv=None):
     )
     parser.add_argument("--json", action="store_true", help="print every figure as JSON too")
     parser.add_argument("--keep", action="store_true", help="keep the folder and the database")
-    args = parser.parse_args(argv)
-    try:
-        run(args)
-    except BenchError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
-    return 0
+    return run_benchmark(run, parser.parse_args(argv))
 
 
 if __name__ == "__main__":

@@ -8,8 +8,7 @@ first; the match adds "count", "next" and "previous" for its pages.
 """
 
 from careers.forms import COMPETENCE_PARAM, read_match_query, read_place
-from careers.selectors import competences_of_profile, match_moves, rank_matches, similar_moves
-from careers.services import SIMILAR_STORED
+from careers.selectors import all_similar_moves, match_moves, rank_matches
 from occupations.models import Occupation
 from portal.api import api_view, json_error, json_page, json_response
 from portal.caching import public_page
@@ -41,13 +40,7 @@ def similar(request, nsp_id):
     place = read_place(request.GET)
     if place.problems:
         return json_error(400, "Invalid parameters.", problems=place.problems)
-    moves = similar_moves(
-        occupation,
-        competences_of_profile(occupation),
-        limit=SIMILAR_STORED,
-        region=place.region,
-        sphere=place.sphere,
-    )
+    moves = all_similar_moves(occupation, place)
     return json_response(
         {
             "results": [

@@ -22,7 +22,8 @@ from occupations.models import Occupation, OccupationEducation
 from wages.models import Region
 from wages.selectors import median_subquery
 
-PROFILE_SIMILAR = 6  # on the profile page; the /podobna/ page shows all that are stored
+PROFILE_SIMILAR = 6  # on the profile page
+SIMILAR_STORED = 20  # per profile: the /podobna/ page shows them all
 
 
 @dataclass(frozen=True)
@@ -164,6 +165,18 @@ def similar_moves(occupation, have, *, limit=PROFILE_SIMILAR, region=None, spher
         )
     )
     return [move.cover(have) for move in _moves(rows).values()]
+
+
+def all_similar_moves(occupation, place):
+    """Every stored similar profile of `occupation` (fetched without its links), for the
+    medians of `place` (careers.forms.Place)."""
+    return similar_moves(
+        occupation,
+        competences_of_profile(occupation),
+        limit=SIMILAR_STORED,
+        region=place.region,
+        sphere=place.sphere,
+    )
 
 
 def competences_of(occupation):

@@ -19,6 +19,7 @@ from django.db.models.functions import Coalesce
 
 from careers import features as f
 from careers.models import RequirementTotals, SimilarOccupation
+from careers.selectors import SIMILAR_STORED
 from careers.similarity import block_features, similar, totals, unique_block_features
 from competences.models import OccupationCompetence
 from nsp import vocabulary as vocab
@@ -27,8 +28,6 @@ from portal.bulk import insert_rows
 from portal.models import DataVersion
 
 logger = logging.getLogger(__name__)
-
-SIMILAR_STORED = 20  # per profile: the /podobna/ page shows them all
 
 
 @dataclass

@@ -13,13 +13,7 @@ from careers.forms import (
     read_match_query,
     read_place,
 )
-from careers.selectors import (
-    competences_of_profile,
-    match_moves,
-    rank_matches,
-    similar_moves,
-)
-from careers.services import SIMILAR_STORED
+from careers.selectors import all_similar_moves, match_moves, rank_matches
 from competences.models import Category, Competence
 from occupations.collecting import collected_ids
 from occupations.models import Occupation, SlugRedirect
@@ -41,13 +35,7 @@ def similar_page(request, slug):
         query = request.GET.urlencode()
         return redirect(f"{url}?{query}" if query else url, permanent=True)
     place = read_place(request.GET)
-    moves = similar_moves(
-        occupation,
-        competences_of_profile(occupation),
-        limit=SIMILAR_STORED,
-        region=place.region,
-        sphere=place.sphere,
-    )
+    moves = all_similar_moves(occupation, place)
     return render(
         request,
         "careers/similar.html",
