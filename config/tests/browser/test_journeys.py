@@ -113,7 +113,7 @@ def test_the_language_switch_keeps_the_page(page, site, expect):
     assert page.locator("html").get_attribute("lang") == "en"
     navigation = page.get_by_role("navigation", name="Main navigation")
     expect(navigation.get_by_role("link")).to_have_text(
-        ["Occupations", "Wages", "Compare", "Competences", "About the data"]
+        ["Occupations", "What I can do", "Wages", "Compare", "Competences", "About the data"]
     )
     expect(page.locator(".content-language-note")).to_have_text(
         "Occupation profiles from the National Occupation System are available in Czech "
