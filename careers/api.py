@@ -7,7 +7,7 @@ Both answer {"results": [{"nsp_id", "title", "url", "score", "shared", "missing"
 first; the match adds "count", "next" and "previous" for its pages.
 """
 
-from careers.forms import COMPETENCE_PARAM, read_match_query, read_place
+from careers.forms import read_match_query, read_place
 from careers.selectors import all_similar_moves, match_moves, rank_matches
 from occupations.models import Occupation
 from portal.api import api_view, json_error, json_page, json_response
@@ -57,17 +57,12 @@ def match(request):
     query = read_match_query(request.GET)
     if query.all_problems:
         return json_error(400, "Invalid parameters.", problems=query.all_problems)
-    if not query.asks:
-        return json_error(
-            400,
-            f"Name at least one competence: ?{COMPETENCE_PARAM}=<category>:<code>[:<level>].",
-        )
     have = query.have()
 
     def results(ranked):
         moves = match_moves(ranked, have, region=query.place.region, sphere=query.place.sphere)
         return [move_data(request, move) for move in moves]
 
-    return json_page(
-        request, rank_matches(query.picks, query.education), API_MATCHES_PER_PAGE, results
-    )
+    # Nothing asked: nothing matches (the page shows an empty form).
+    ranked = rank_matches(query.picks, query.education) if query.asks else []
+    return json_page(request, ranked, API_MATCHES_PER_PAGE, results)
