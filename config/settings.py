@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "portal",
     "occupations",
     "competences",
+    "search",
     "wages",
     "careers",
     "profiles",

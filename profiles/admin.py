@@ -11,6 +11,7 @@ from occupations import models as m
 from portal.admin import PartInline, count_of, counted
 from profiles.admin_import import ImportView
 from profiles.sections import SECTIONS
+from search import engine
 
 
 def section_inline(section):
@@ -64,7 +65,7 @@ class OccupationAdmin(admin.ModelAdmin):
         # Editors type without diacritics too: add the portal's own folded search.
         results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
         if search_term.strip() and not search_term.strip().isdigit():
-            results |= queryset.filter(pk__in=m.Occupation.objects.search(search_term).values("pk"))
+            results |= queryset.filter(pk__in=engine.ranked_pks(search_term))
         return results, may_have_duplicates
 
     def get_readonly_fields(self, request, obj=None):
@@ -83,10 +84,12 @@ class OccupationAdmin(admin.ModelAdmin):
             )
         super().save_model(request, obj, form, change)
 
-    # Similar occupations compare every profile with every other: after a profile's
-    # requirements change (its inlines are saved last), all of them are computed again.
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        # The profile and its rows are written: readers load the new index, not build it.
+        engine.rebuild()
+        # Similar occupations compare every profile with every other: after a profile's
+        # requirements change, all of them are computed again.
         recompute_careers()
 
     def delete_model(self, request, obj):

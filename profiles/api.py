@@ -13,6 +13,7 @@ from portal.api import api_view, json_error, json_page, json_response
 from portal.caching import public_page
 from profiles.documents import profile_document
 from profiles.filters import OccupationFilter
+from profiles.selectors import occupation_results
 
 API_PAGE_SIZE = 50
 
@@ -43,7 +44,9 @@ def summary(request, occupation):
 @public_page
 def occupation_index(request):
     filterset = OccupationFilter(
-        request.GET, queryset=Occupation.objects.select_related("field", "subfield")
+        request.GET,
+        queryset=Occupation.objects.select_related("field", "subfield"),
+        request=request,
     )
     if not filterset.is_valid():
         return json_error(
@@ -53,7 +56,7 @@ def occupation_index(request):
         )
     return json_page(
         request,
-        filterset.qs,
+        occupation_results(filterset),
         API_PAGE_SIZE,
         lambda occupations: [summary(request, occupation) for occupation in occupations],
     )

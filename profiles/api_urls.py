@@ -3,6 +3,7 @@ from django.urls import path, re_path
 from careers import api as careers_api
 from portal.api import not_found
 from profiles import api
+from search import views as search
 
 app_name = "api"
 
@@ -11,6 +12,7 @@ urlpatterns = [
     path("occupations/<nsp_id:nsp_id>/", api.occupation_document, name="occupation"),
     path("occupations/<nsp_id:nsp_id>/similar/", careers_api.similar, name="similar"),
     path("match/", careers_api.match, name="match"),
+    path("suggest/", search.suggest, name="suggest"),
     path("schema.json", api.schema, name="schema"),
     re_path(r"^(?P<rest>.*)$", not_found),
 ]

@@ -1,6 +1,7 @@
 """The apps depend one way (docs/ARCHITECTURE.md): read from their imports and templates.
 
-    nsp ← portal ← occupations ← competences, wages ← careers ← profiles ← comparison ← config
+    nsp ← portal ← occupations ← competences ← search ← wages ← careers ← profiles
+        ← comparison ← config
 
 An app may use the apps below it, never one above it or beside it; the parser (nsp) uses
 no Django at all. An import inside a function would hide a cycle from this test, so app
@@ -20,15 +21,26 @@ BELOW = {
     "portal": {"nsp"},
     "occupations": {"nsp", "portal"},
     "competences": {"nsp", "portal", "occupations"},
-    "wages": {"nsp", "portal", "occupations"},
-    "careers": {"nsp", "portal", "occupations", "competences", "wages"},
-    "profiles": {"nsp", "portal", "occupations", "competences", "wages", "careers"},
-    "comparison": {"nsp", "portal", "occupations", "competences", "wages", "careers", "profiles"},
+    "search": {"nsp", "portal", "occupations", "competences"},
+    "wages": {"nsp", "portal", "occupations", "search"},
+    "careers": {"nsp", "portal", "occupations", "competences", "search", "wages"},
+    "profiles": {"nsp", "portal", "occupations", "competences", "search", "wages", "careers"},
+    "comparison": {
+        "nsp",
+        "portal",
+        "occupations",
+        "competences",
+        "search",
+        "wages",
+        "careers",
+        "profiles",
+    },
     "config": {
         "nsp",
         "portal",
         "occupations",
         "competences",
+        "search",
         "wages",
         "careers",
         "profiles",
