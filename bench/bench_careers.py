@@ -180,6 +180,9 @@ def evaluate(database, pairs, every):
     result["recompute alone, seconds (3 runs)"] = recompute
     result["recompute alone, CPU seconds of this process"] = recompute_cpu
     result.update(admin_save(Client()))
+    from django.db import connections
+
+    connections.close_all()  # the database is dropped at the end
     return result
 
 
