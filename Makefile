@@ -38,6 +38,7 @@ catalogues: $(VENV)/.installed
 run: $(VENV)/.installed messages
 	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
 	$(RUN_ENV) $(BIN)/python manage.py loaddata fixtures/nsp.json
+	$(RUN_ENV) $(BIN)/python manage.py recompute_careers
 	$(RUN_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # axe-core (package.json) for the accessibility audit in config/tests/browser/. Without npm

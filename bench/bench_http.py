@@ -80,6 +80,8 @@ PAGE_TYPES = [
     ("list", "list, unfiltered"),
     ("list_filtered", "list, filtered and sorted by wage"),
     ("profile", "profile (the largest one)"),
+    ("similar", "similar occupations (all 20, Praha)"),
+    ("match", "Co umím, 12 competences, Praha"),
     ("compare2", "comparison of 2"),
     ("compare4", "comparison of 4"),
     ("explorer", "wage explorer, ranking (Praha)"),
@@ -89,6 +91,8 @@ PAGE_TYPES = [
     ("isco", "CZ-ISCO group"),
     ("api_detail", "API detail"),
     ("api_list", "API list"),
+    ("api_similar", "API similar"),
+    ("api_match", "API match, 12 competences"),
     ("sitemap", "sitemap.xml"),
 ]
 
@@ -123,7 +127,7 @@ def choose_pages():
     from django.http import QueryDict
     from django.urls import reverse
 
-    from competences.models import Competence
+    from competences.models import Competence, OccupationCompetence
     from occupations.collecting import compare_url
     from occupations.models import IscoGroup, Occupation
     from profiles.filters import OccupationFilter
@@ -173,11 +177,25 @@ def choose_pages():
         key=lambda code: (under[code], code),
     )
     nsp_ids = [row[0] for row in heavy]
+    # What the largest profile requires, a dozen of it, as a job seeker would pick.
+    picks = QueryDict(mutable=True)
+    picks.setlist(
+        "kompetence",
+        [
+            f"{category}:{code}"
+            for category, code in OccupationCompetence.objects.filter(occupation__nsp_id=nsp_id)
+            .order_by("position")
+            .values_list("category", "competence__code")[:12]
+        ],
+    )
+    picks["kraj"] = "praha"
     pages = {
         "home": reverse("home"),
         "list": reverse("occupations:list"),
         "list_filtered": f"{reverse('occupations:list')}?{filtered[0]}",
         "profile": reverse("occupations:detail", args=[slug]),
+        "similar": f"{reverse('careers:similar', args=[slug])}?kraj=praha",
+        "match": f"{reverse('careers:match')}?{picks.urlencode()}",
         "compare2": compare_url(nsp_ids[:2]),
         "compare4": compare_url(nsp_ids[:4]),
         "explorer": f"{reverse('wages:explorer')}?kraj=praha",
@@ -187,6 +205,8 @@ def choose_pages():
         "isco": reverse("occupations:isco", args=[isco_code]),
         "api_detail": reverse("api:occupation", args=[nsp_id]),
         "api_list": reverse("api:occupations"),
+        "api_similar": f"{reverse('api:similar', args=[nsp_id])}?kraj=praha",
+        "api_match": f"{reverse('api:match')}?{picks.urlencode()}",
         "sitemap": "/sitemap.xml",
     }
     notes = {

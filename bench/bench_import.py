@@ -319,6 +319,11 @@ def main(argv=None):
     args = parser.parse_args(argv)
     if args.profiles < 1 or args.parse_repeat < 1:
         parser.error("--profiles and --parse-repeat must be at least 1")
+    return run_benchmark(run, args)
+
+
+def run_benchmark(run, args):
+    """Run a benchmark: exit status 0, or 1 with a BenchError's message on stderr."""
     try:
         run(args)
     except BenchError as error:

@@ -987,6 +987,7 @@ class _Lines:
     def __init__(self):
         self.lines = []
         self.slots = []  # (index of the line the break goes before, lines repeated after)
+        self.competences = []  # (index of its line, category key, code, level, suitability)
 
     def add(self, *lines):
         self.lines.extend(lines)
@@ -1096,7 +1097,41 @@ class ProfileGenerator:
         self._competences(rng, out, domain, domains, levels)
         self._health(rng, out, bullet)
         kind = "WorkUnitTypeEnum.1" if occupation else "WorkUnitTypeEnum.2"
+        self.last = (out, kind, title)  # what a twin is made from
         return _with_page_breaks(rng, out, kind, nsp_id)
+
+    def twin(self, original, index, number):
+        """A near-twin of a profile: the same text and requirements as `original` (its
+        `last`), another title and id, and three competences other: a professional skill
+        swapped for another of its area, a knowledge item one level off, a soft (or
+        digital) competence one level off."""
+        out, kind, title = original
+        rng = random.Random(f"nsp-corpus-twin:{self.seed}:{number}")
+        lines = list(out.lines)
+        lines[2] = f"{title} – varianta {number + 1}"
+        assert out.lines[2] == title
+        rows = out.competences
+        held = {code for _, _, code, _, _ in rows}
+        skills = [row for row in rows if row[1] == "professional_skill"]
+        line, _, code, level, suitability = rng.choice(skills)
+        area = code.split(".")[0]
+        pool = [c for c in self.catalogue.skills.get(area, []) if c[0] not in held] or [
+            c for pool in self.catalogue.skills.values() for c in pool if c[0] not in held
+        ]
+        new_code, new_name = rng.choice(pool)
+        lines[line] = competence_row(new_code, new_name, level, suitability)
+        for category in ("professional_knowledge", "soft"):
+            candidates = [row for row in rows if row[1] == category] or [
+                row for row in rows if row[1] == "digital"
+            ]
+            line, _, code, level, suitability = rng.choice(candidates)
+            scale = vocab.COMPETENCE_CATEGORY_BY_KEY[candidates[0][1]]
+            other = level + 1 if level < scale.scale_max else level - 1
+            name = lines[line].split("\t")[1]
+            lines[line] = competence_row(code, name, other, suitability)
+        copy = _Lines()
+        copy.lines, copy.slots = lines, out.slots
+        return _with_page_breaks(rng, copy, kind, FIRST_ID + index)
 
     def _description(self, rng, out, title, domain):
         for paragraph in range(1 if self.richness < 1.2 else rng.choice((1, 2, 2))):
@@ -1327,17 +1362,17 @@ class ProfileGenerator:
             (categories["soft"], soft),
         )
         for category, items in sections:
-            rows = []
+            rows, facts = [], []
             for code, name in items:
                 if category.has_suitability:
                     level = (
                         base if rng.random() < 0.75 else max(1, min(8, base + rng.choice((-1, 1))))
                     )
                     suitability = 1 if rng.random() < 0.08 else 2
-                    rows.append(f"{code}\t{name}\t{level}\tCompetenceSuitabilityEnum.{suitability}")
                 else:
-                    level = rng.randint(category.scale_min, category.scale_max)
-                    rows.append(f"{code}\t{name}\t{level}")
+                    level, suitability = rng.randint(category.scale_min, category.scale_max), None
+                rows.append(competence_row(code, name, level, suitability))
+                facts.append((category.key, code, level, suitability))
             scale = f"Úroveň {category.scale_min}-{category.scale_max}"
             header = f"Kód\tNázev\t{scale}" + ("\tVhodnost" if category.has_suitability else "")
             blocks = [rows]
@@ -1347,7 +1382,10 @@ class ProfileGenerator:
             for block in blocks:
                 out.add(category.heading, "")
                 repeat = (header,) if rng.random() < 0.8 else (category.heading, "", header)
+                first = len(out.lines) + 1  # below the header
                 out.table((header,), block, repeat)
+                for offset in range(len(block)):
+                    out.competences.append((first + offset, *facts.pop(0)))
                 out.add("")
             out.add(f"Popisy úrovní naleznete zde: {category.levels_url}", "")
 
@@ -1356,6 +1394,13 @@ class ProfileGenerator:
         out.add("Zdravotní podmínky", "", "Onemocnění omezující výkon povolání", "")
         out.table((), [f"{bullet}{name}" for name in restrictions])
         out.add("", vocab.HEALTH_DISCLAIMER)
+
+
+def competence_row(code, name, level, suitability=None):
+    """A row of a competence table; suitability only in the professional ones."""
+    if suitability is None:
+        return f"{code}\t{name}\t{level}"
+    return f"{code}\t{name}\t{level}\tCompetenceSuitabilityEnum.{suitability}"
 
 
 def _pick(rng, pools, count):
@@ -1431,9 +1476,22 @@ def file_name(index, count):
     return f"{index:0{max(5, len(str(count - 1)))}d}.txt"
 
 
-def generate_corpus(count, outdir, seed=DEFAULT_SEED, force=False):
-    """Write `count` profiles to OUTDIR/NNNNN.txt; return their paths."""
+TWINS_FILE = "twins.json"
+
+
+def twin_originals(count, twins):
+    """The indexes of the profiles that get a twin: spread evenly over the others."""
+    ordinary = count - twins
+    return [number * ordinary // twins for number in range(twins)]
+
+
+def generate_corpus(count, outdir, seed=DEFAULT_SEED, force=False, twins=0):
+    """Write `count` profiles to OUTDIR/NNNNN.txt; return their paths. With `twins`, the
+    last `twins` files are near-twins of earlier profiles (ProfileGenerator.twin), and
+    OUTDIR/twins.json lists the pairs' NSP ids."""
     refuse_fixtures(outdir)
+    if twins < 0 or 2 * twins > count:
+        raise CorpusError(f"--twins must be from 0 to half of N ({count // 2}), not {twins}")
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     existing = sorted(outdir.glob("*.txt"))
@@ -1445,13 +1503,26 @@ def generate_corpus(count, outdir, seed=DEFAULT_SEED, force=False):
             )
         for path in existing:
             path.unlink()
+    (outdir / TWINS_FILE).unlink(missing_ok=True)
     generator = ProfileGenerator(Catalogue(seed), seed)
-    paths = []
-    for index in range(count):
-        lines = generator.profile(index)
+    paths, originals, sources = [], twin_originals(count, twins), {}
+
+    def write(index, lines):
         path = outdir / file_name(index, count)
         path.write_bytes(render(random.Random(f"nsp-corpus-render:{seed}:{index}"), lines))
         paths.append(path)
+
+    for index in range(count - twins):
+        write(index, generator.profile(index))
+        if index in originals:
+            sources[index] = generator.last
+    pairs = []
+    for number, original in enumerate(originals):
+        index = count - twins + number
+        write(index, generator.twin(sources[original], index, number))
+        pairs.append([FIRST_ID + original, FIRST_ID + index])
+    if twins:
+        (outdir / TWINS_FILE).write_text(json.dumps(pairs) + "\n", encoding="utf-8")
     return paths
 
 
@@ -1538,12 +1609,22 @@ def main(argv=None):
     parser.add_argument(
         "--force", action="store_true", help="delete the *.txt files OUTDIR already holds"
     )
+    parser.add_argument(
+        "--twins",
+        type=int,
+        default=0,
+        metavar="T",
+        help="make the last T of the N profiles near-twins of earlier ones (the same "
+        "requirements but for three competences) and list the pairs in OUTDIR/twins.json",
+    )
     args = parser.parse_args(argv)
     if args.count < 1:
         parser.error("N must be at least 1")
     started = time.perf_counter()
     try:
-        paths = generate_corpus(args.count, args.outdir, seed=args.seed, force=args.force)
+        paths = generate_corpus(
+            args.count, args.outdir, seed=args.seed, force=args.force, twins=args.twins
+        )
     except CorpusError as error:
         parser.exit(2, f"{parser.prog}: error: {error}\n")
     elapsed = time.perf_counter() - started

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "competences",
     "search",
     "wages",
+    "careers",
     "profiles",
     "comparison",
 ]

@@ -21,6 +21,7 @@ urlpatterns = i18n_patterns(
         require_safe(public_page(TemplateView.as_view(template_name="about.html"))),
         name="about",
     ),
+    path("", include("careers.urls")),
     path("", include("profiles.urls")),
     path("", include("competences.urls")),
     path("", include("wages.urls")),

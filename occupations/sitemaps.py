@@ -28,7 +28,14 @@ class PageSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        return ["home", "occupations:list", "wages:explorer", "competences:index", "about"]
+        return [
+            "home",
+            "occupations:list",
+            "careers:match",
+            "wages:explorer",
+            "competences:index",
+            "about",
+        ]
 
     def location(self, name):
         return reverse(name)

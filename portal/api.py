@@ -2,6 +2,7 @@
 
 from functools import wraps
 
+from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 
@@ -38,3 +39,38 @@ def api_view(view):
 @api_view
 def not_found(request, rest=""):
     return json_error(404, "No such API endpoint.")
+
+
+PAGE_PARAM = "strana"
+
+
+def json_page(request, items, per_page, serialize):
+    """A page of `items` (?strana=N, from 1) as {"count", "next", "previous", "results"},
+    each item through `serialize`; a JSON 400 or 404 for a page that is not there.
+
+    Stricter than the HTML lists, which show the nearest page: a client must learn that it
+    asked for something that is not there."""
+    paginator = Paginator(items, per_page)
+    number = request.GET.get(PAGE_PARAM, "1")
+    if not (number.isascii() and number.isdigit()):
+        return json_error(
+            400, "Invalid page number.", fields={PAGE_PARAM: ["Enter a whole number from 1."]}
+        )
+    try:
+        page = paginator.page(number)
+    except InvalidPage:  # out of range, or too many digits for int()
+        return json_error(404, f"No such page; the last one is {paginator.num_pages}.")
+
+    def page_url(number):
+        query = request.GET.copy()
+        query[PAGE_PARAM] = number
+        return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+    return json_response(
+        {
+            "count": paginator.count,
+            "next": page_url(page.next_page_number()) if page.has_next() else None,
+            "previous": page_url(page.previous_page_number()) if page.has_previous() else None,
+            "results": serialize(list(page)),
+        }
+    )

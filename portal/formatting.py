@@ -13,6 +13,15 @@ def czk(value):
     return f"{number_format(value, force_grouping=True)}\xa0{currency}"
 
 
+def czk_difference(value):
+    """A difference of amounts: 3200 -> '+3 200 Kč', -1500 -> '−1 500 Kč' (a minus sign,
+    not a hyphen), 0 -> '0 Kč'; None -> 'bez údajů'."""
+    if value is None:
+        return _("bez údajů")
+    sign = "+" if value > 0 else "\u2212" if value < 0 else ""
+    return sign + czk(abs(value))
+
+
 def czk_thousands(value):
     """An axis label: 125000 -> '125 tis.'; 0 -> '0'."""
     if not value:

@@ -5,6 +5,7 @@ from django.contrib import admin, messages
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from careers.services import recompute_careers
 from competences.models import OccupationCompetence
 from occupations import models as m
 from portal.admin import PartInline, count_of, counted
@@ -87,6 +88,17 @@ class OccupationAdmin(admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         # The profile and its rows are written: readers load the new index, not build it.
         engine.rebuild()
+        # Similar occupations compare every profile with every other: after a profile's
+        # requirements change, all of them are computed again.
+        recompute_careers()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        recompute_careers()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        recompute_careers()
 
     def get_urls(self):
         return [

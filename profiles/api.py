@@ -4,12 +4,11 @@ The detail returns exactly the profile document of nsp-profile.schema.json; the 
 uses the HTML list's FilterSet. Every answer is JSON, errors included.
 """
 
-from django.core.paginator import InvalidPage, Paginator
 from django.http import HttpResponse
 from django.urls import reverse
 
 from nsp.parser import SCHEMA_PATH
-from portal.api import api_view, json_error, json_response
+from portal.api import api_view, json_error, json_page, json_response
 from portal.caching import public_page
 from profiles.documents import profile_document
 from profiles.filters import occupation_filter
@@ -50,31 +49,11 @@ def occupation_index(request):
             "Invalid filter parameters.",
             fields={name: [str(e) for e in errors] for name, errors in filterset.errors.items()},
         )
-    paginator = Paginator(occupation_results(filterset), API_PAGE_SIZE)
-    # Stricter than the HTML list, which shows the nearest page: a client must learn that
-    # it asked for something that is not there.
-    number = request.GET.get("strana", "1")
-    if not (number.isascii() and number.isdigit()):
-        return json_error(
-            400, "Invalid page number.", fields={"strana": ["Enter a whole number from 1."]}
-        )
-    try:
-        page = paginator.page(number)
-    except InvalidPage:  # out of range, or too many digits for int()
-        return json_error(404, f"No such page; the last one is {paginator.num_pages}.")
-
-    def page_url(number):
-        query = request.GET.copy()
-        query["strana"] = number
-        return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
-
-    return json_response(
-        {
-            "count": paginator.count,
-            "next": page_url(page.next_page_number()) if page.has_next() else None,
-            "previous": page_url(page.previous_page_number()) if page.has_previous() else None,
-            "results": [summary(request, occupation) for occupation in page],
-        }
+    return json_page(
+        request,
+        occupation_results(filterset),
+        API_PAGE_SIZE,
+        lambda occupations: [summary(request, occupation) for occupation in occupations],
     )
 
 

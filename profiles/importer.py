@@ -20,11 +20,13 @@ from pathlib import Path
 
 from django.db import connection, transaction
 
+from careers.services import recompute_careers
 from nsp import vocabulary as vocab
 from nsp.messages import Message
 from nsp.messages import gettext_noop as _
 from nsp.parser import ParseError, parse_profile, profile_paths
 from occupations import models as m
+from portal.bulk import insert_rows
 from portal.models import DataVersion
 from profiles.documents import profile_documents
 from profiles.sections import CATALOGUES, ISCO_GROUPS, SECTIONS, WAGE_TABLES
@@ -209,6 +211,9 @@ def import_profiles(profiles, dry_run=False):
         DataVersion.lock()
         with DataVersion.bumped_once():
             _Writer(report).write(profiles)
+            if report.changed and not dry_run:
+                # Similar occupations and "Co umím" read what every profile requires.
+                recompute_careers()
         if dry_run:
             transaction.set_rollback(True)
         elif report.changed:
@@ -626,33 +631,6 @@ def in_region_order(document):
             for table in document["wages"]
         ],
     }
-
-
-def insert_rows(model, fields, rows, batch=5000):
-    """INSERT plain tuples: for the hundreds of thousands of rows of a full export, model
-    instances cost more than the database does. PostgreSQL takes them by COPY: row by row
-    INSERTs, even pipelined, cost it a round of parsing and planning each (3,000 profiles:
-    ~35 s instead of ~2 s)."""
-    if not rows:
-        return
-    meta = model._meta
-    quote = connection.ops.quote_name
-    table = quote(meta.db_table)
-    columns = ", ".join(quote(meta.get_field(name).column) for name in fields)
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # The driver's own cursor: Django's wrapper has no COPY, so map its errors here.
-            with (
-                connection.wrap_database_errors,
-                cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy,
-            ):
-                for row in rows:
-                    copy.write_row(row)
-            return
-        placeholders = ", ".join(["%s"] * len(fields))
-        sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"
-        for start in range(0, len(rows), batch):
-            cursor.executemany(sql, rows[start : start + batch])
 
 
 def update_rows(model, field, rows):

@@ -4,6 +4,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
+from careers.forms import place_choices, read_place
+from careers.selectors import competences_of, similar_moves
 from nsp import vocabulary as vocab
 from occupations.collecting import collected_ids
 from occupations.models import Field, IscoGroup, Occupation, SlugRedirect
@@ -61,7 +63,17 @@ def occupation_detail(request, slug):
             raise Http404("No such profile.")
         return redirect(moved.occupation, permanent=True)
     sections = profile_sections(occupation)
-    context = {"occupation": occupation, **sections}
+    place = read_place(request.GET)
+    context = {
+        "occupation": occupation,
+        **sections,
+        "place": place,
+        "similar": similar_moves(
+            occupation, competences_of(occupation), region=place.region, sphere=place.sphere
+        ),
+        "collected": collected_ids(request),
+        **place_choices(),
+    }
     if sections["wage_tables"]:
         first = sections["wage_tables"][0]
         sphere = first.spheres[0] if first.spheres else vocab.BUSINESS

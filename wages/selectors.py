@@ -123,15 +123,19 @@ def occupation_national_rows(occupation):
     ]
 
 
-def median_subquery(region=None, sphere=vocab.BUSINESS):
+def median_subquery(region=None, sphere=vocab.BUSINESS, occupation="pk"):
     """The median in `region` (None: the national median) and `sphere` of an occupation's
-    first wage table (the one its profile shows first), for annotating occupations.
+    first wage table (the one its profile shows first), for annotating occupations: the
+    one whose key is the annotated row's field `occupation` (a name), or the one of that
+    key (a number).
 
     Two nested lookups, each on a unique index, so the database finds the figure of each
     occupation directly instead of joining every table's figures."""
+    if isinstance(occupation, str):
+        occupation = OuterRef(OuterRef(occupation))
     first_table = (
         OccupationWageTable.objects.filter(
-            occupation=OuterRef(OuterRef("pk")), scope="regional" if region else "national"
+            occupation=occupation, scope="regional" if region else "national"
         )
         .order_by("position")
         .values("table_id")[:1]

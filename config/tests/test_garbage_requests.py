@@ -30,6 +30,8 @@ EXAMPLES = {
         {"category": "odborne-znalosti", "code": "h13._.0024"},
     ],
     "api:occupation": [{"nsp_id": 103332}],
+    "careers:similar": [{"slug": "pracovnik-distancniho-zakaznickeho-servisu"}],
+    "api:similar": [{"nsp_id": 102742}],
     "sitemap-section": [{"section": "pages"}, {"section": "occupations"}],
 }
 NOT_PUBLIC = {"admin"}  # namespaces

@@ -36,6 +36,7 @@ def test_every_profile_is_in_a_sitemap_of_the_index(client, seeds, monkeypatch):
         assert f"http://testserver{profile}" in addresses
         assert f"http://testserver/en{profile}" in addresses
     assert "http://testserver/en/o-datech/" in addresses
+    assert "http://testserver/co-umim/" in addresses
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ register = template.Library()
 
 
 register.filter("czk", formatting.czk)
+register.filter("czk_difference", formatting.czk_difference)
 register.filter("czk_thousands", formatting.czk_thousands)
 register.filter("yes_no", formatting.yes_no)
 

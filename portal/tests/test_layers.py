@@ -1,6 +1,7 @@
 """The apps depend one way (docs/ARCHITECTURE.md): read from their imports and templates.
 
-    nsp ← portal ← occupations ← competences ← search ← wages ← profiles ← comparison ← config
+    nsp ← portal ← occupations ← competences ← search ← wages ← careers ← profiles
+        ← comparison ← config
 
 An app may use the apps below it, never one above it or beside it; the parser (nsp) uses
 no Django at all. An import inside a function would hide a cycle from this test, so app
@@ -22,8 +23,18 @@ BELOW = {
     "competences": {"nsp", "portal", "occupations"},
     "search": {"nsp", "portal", "occupations", "competences"},
     "wages": {"nsp", "portal", "occupations", "search"},
-    "profiles": {"nsp", "portal", "occupations", "competences", "search", "wages"},
-    "comparison": {"nsp", "portal", "occupations", "competences", "search", "wages", "profiles"},
+    "careers": {"nsp", "portal", "occupations", "competences", "search", "wages"},
+    "profiles": {"nsp", "portal", "occupations", "competences", "search", "wages", "careers"},
+    "comparison": {
+        "nsp",
+        "portal",
+        "occupations",
+        "competences",
+        "search",
+        "wages",
+        "careers",
+        "profiles",
+    },
     "config": {
         "nsp",
         "portal",
@@ -31,6 +42,7 @@ BELOW = {
         "competences",
         "search",
         "wages",
+        "careers",
         "profiles",
         "comparison",
     },

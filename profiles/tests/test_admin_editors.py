@@ -45,10 +45,19 @@ NOT_FOR_EDITORS = {
     ("profiles", "pendingimport"),  # written by the import view itself
     ("profiles", "pendingimportfile"),
     ("search", "indexsnapshot"),  # built from the profiles, never edited
+    ("careers", "similaroccupation"),  # computed from the profiles, never edited
+    ("careers", "requirementtotals"),
 }
 PORTAL_APPS = (
-    "portal", "occupations", "competences", "search", "wages", "profiles", "comparison",
-)  # fmt: skip
+    "portal",
+    "occupations",
+    "competences",
+    "search",
+    "wages",
+    "careers",
+    "profiles",
+    "comparison",
+)
 
 
 def test_the_editors_group_has_exactly_these_permissions():

@@ -109,3 +109,21 @@ def test_the_corpus_imports_and_reimports_unchanged(generated):
     again = import_paths([folder])
     assert [r.status for r in again.results] == [UNCHANGED] * COUNT
     assert not again.changed
+
+
+def test_twins_differ_from_their_original_in_three_competences(tmp_path):
+    paths = corpus.generate_corpus(12, tmp_path, seed=3, twins=3)
+    pairs = json.loads((tmp_path / corpus.TWINS_FILE).read_text())
+    assert [twin for _, twin in pairs] == [corpus.FIRST_ID + n for n in (9, 10, 11)]
+    documents = {d["nsp_id"]: d for d in map(parse_file, paths)}
+    for original, twin in pairs:
+        a, b = documents[original], documents[twin]
+        assert {key for key in a if a[key] != b[key]} == {"nsp_id", "title", "competences"}
+        levels = [
+            {(c["category"], c["code"]): c["level"] for c in d["competences"]} for d in (a, b)
+        ]
+        changed = {
+            k for k in levels[0].keys() | levels[1].keys() if levels[0].get(k) != levels[1].get(k)
+        }
+        assert len(changed) == 4  # a skill swapped for another, two levels moved by one
+    assert corpus.consistency_failures(list(documents.values())) == []

@@ -24,15 +24,27 @@ LIST_WITH_CHOICES = (
     "&kvalifikace={level}&bez_faktoru={noise}&bez_faktoru={heat}&bez_omezeni={sight}"
     "&kraj=praha&sfera=business&mzda_od=1&razeni=mzda-vzestupne"
 )
+MATCH = (
+    "/co-umim/?kompetence=soft:2.1:3&kompetence=general_skill:b01&hledat=reklamace"
+    "&vzdelani=6341M&kraj=praha"
+)
 # url: (status, queries)
 PAGES = {
     "/": (200, 3),
     "/povolani/": (200, 9),
     "/povolani/?q=zakaznick&kraj=praha&mzda_od=1&razeni=mzda-sestupne&zatez_max=3": (200, 10),
     LIST_WITH_CHOICES: (200, 14),
-    "/povolani/pracovnik-distancniho-zakaznickeho-servisu/": (200, 14),
-    "/povolani/reditel-zakaznickych-sluzeb/": (200, 14),
-    "/en/povolani/reditel-zakaznickych-sluzeb/": (200, 14),
+    # The profile's sections, then one query for its similar profiles with their
+    # requirements and medians (careers.selectors.similar_moves).
+    "/povolani/pracovnik-distancniho-zakaznickeho-servisu/": (200, 15),
+    "/povolani/reditel-zakaznickych-sluzeb/": (200, 15),
+    "/en/povolani/reditel-zakaznickych-sluzeb/": (200, 15),
+    "/povolani/reditel-zakaznickych-sluzeb/?kraj=praha&sfera=public": (200, 15),
+    # The profile, its competences, its similar profiles.
+    "/povolani/reditel-zakaznickych-sluzeb/podobna/?kraj=praha": (200, 4),
+    # Picks, the search, the ranking, the education fields, the page's profiles.
+    MATCH: (200, 6),
+    "/co-umim/": (200, 1),
     "/povolani/103332/": (301, 2),
     "/kompetence/": (200, 3),
     "/kompetence/mekke/2.1/": (200, 4),
@@ -42,6 +54,8 @@ PAGES = {
     "/api/v1/occupations/": (200, 3),
     "/api/v1/occupations/?obor=obchod-a-marketing&kraj=praha&razeni=mzda-sestupne": (200, 5),
     "/api/v1/occupations/103332/": (200, 14),
+    "/api/v1/occupations/103332/similar/?kraj=praha": (200, 4),
+    "/api/v1/match/?kompetence=soft:2.1&kompetence=professional_knowledge:h13._.0024:5": (200, 4),
     "/api/v1/schema.json": (200, 1),
 }
 

@@ -36,6 +36,11 @@ PAGES = {
     "english-profile": "/en/povolani/reditel-zakaznickych-sluzeb/",
     "english-list": "/en/povolani/?kraj=praha&mzda_od=1",
     "admin-login": "/admin/login/",
+    "similar": "/povolani/pracovnik-distancniho-zakaznickeho-servisu/podobna/?kraj=praha",
+    "match": "/co-umim/?kompetence=soft:2.1:3&kompetence=general_skill:b01&hledat=reklamac"
+    "&vzdelani=6341M&kraj=praha",
+    "match-errors": "/co-umim/?kompetence=nesmysl&kompetence=soft:9.9&kraj=atlantida",
+    "match-empty": "/co-umim/",
 }
 # Pages audited in their error state; every other page answers 200.
 STATUS = {"not-found": 404, "comparison-invalid": 400}

@@ -113,7 +113,7 @@ def test_the_language_switch_keeps_the_page(page, site, expect):
     assert page.locator("html").get_attribute("lang") == "en"
     navigation = page.get_by_role("navigation", name="Main navigation")
     expect(navigation.get_by_role("link")).to_have_text(
-        ["Occupations", "Wages", "Compare", "Competences", "About the data"]
+        ["Occupations", "What I can do", "Wages", "Compare", "Competences", "About the data"]
     )
     expect(page.locator(".content-language-note")).to_have_text(
         "Occupation profiles from the National Occupation System are available in Czech "
@@ -171,6 +171,39 @@ def test_keyboard_only_from_the_home_page_to_a_profile(page, site, expect):
 
     page.wait_for_url(site + DIRECTOR_URL)
     expect(h1(page)).to_have_text(DIRECTOR)
+
+
+def test_a_job_seeker_finds_occupations_for_what_they_can_do(page, site, expect):
+    page.goto(site + "/")
+    page.get_by_role("navigation", name="Hlavní navigace").get_by_role(
+        "link", name="Co umím"
+    ).click()
+    page.get_by_label("Hledat kompetenci").fill("reklamac")
+    page.get_by_role("button", name="Hledat", exact=True).click()
+    page.get_by_role("button", name=re.compile(r"^Přidat\s*:\s*postupy při reklamacích")).click()
+    page.get_by_label(re.compile("^postupy při reklamacích")).select_option(
+        "professional_knowledge:h13._.0024:4"
+    )
+    page.get_by_role("button", name="Zobrazit povolání").click()
+
+    assert "kompetence=professional_knowledge%3Ah13._.0024%3A4" in page.url
+    results = page.get_by_role("region", name=re.compile("Požadavky splňujete"))
+    expect(results.get_by_role("link", name=AGENT, exact=True)).to_be_visible()
+    expect(results.get_by_role("link", name=DIRECTOR, exact=True)).to_be_visible()
+
+
+def test_a_counsellor_looks_at_the_moves_from_a_profile(page, site, expect):
+    page.goto(site + AGENT_URL)
+    similar = page.get_by_role("region", name="Podobná povolání")
+    similar.get_by_label("Kraj").select_option("praha")
+    similar.get_by_role("button", name="Zobrazit mzdy").click()
+
+    assert "kraj=praha" in page.url
+    similar = page.get_by_role("region", name="Podobná povolání")
+    expect(similar.get_by_text("+55 953 Kč")).to_be_visible()
+    similar.get_by_role("link", name="Všech 20 podobných povolání").click()
+    expect(h1(page)).to_contain_text("Podobná povolání")
+    assert "kraj=praha" in page.url
 
 
 def test_suggestions_as_you_type_work_from_the_keyboard(page, site, expect):
