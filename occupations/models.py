@@ -106,11 +106,9 @@ class EducationField(VersionedModel):
     'xx-xx-M/xx' for several differently named fields.
     """
 
-    class Type(models.TextChoices):
-        RVP = "RVP", "RVP"
-        KKOV = "KKOV", "KKOV"
-
-    type = models.CharField(_("typ"), max_length=10, choices=Type.choices)
+    type = models.CharField(
+        _("typ"), max_length=10, choices=[(code, code) for code in vocab.EDUCATION_TYPE_CODES]
+    )
     code = models.CharField(_("kód"), max_length=20)
     name = models.CharField(_("název"), max_length=500)
 
@@ -127,7 +125,7 @@ class EducationField(VersionedModel):
                 message=_("Obor s tímto typem, kódem a názvem už v číselníku je."),
             ),
             models.CheckConstraint(
-                condition=Q(type__in=["RVP", "KKOV"]),
+                condition=Q(type__in=list(vocab.EDUCATION_TYPE_CODES)),
                 name="education_field_type_valid",
                 violation_error_message=_("Typ oboru musí být RVP, nebo KKOV."),
             ),
@@ -513,21 +511,51 @@ class Activity(OccupationPart):
         return self.text
 
 
+def as_written(max_length, what):
+    """The text of the export where it is not exactly the catalogue entry a row names (an
+    NSP level with more text after it): the profile document keeps it, the pages show the
+    entry, and the data check lists it for an editor."""
+    return models.CharField(
+        _("text v NSP"),
+        max_length=max_length,
+        blank=True,
+        help_text=what,
+    )
+
+
 class OccupationQualification(EntryLink):
     occupation = models.ForeignKey(Occupation, models.CASCADE, related_name="qualification_links")
     level = entry(QualificationLevel, _("kvalifikační úroveň"))
+    text = as_written(
+        500,
+        _(
+            "Jak úroveň zapsala NSP, když to není přesně její název (např. s připojeným "
+            "dalším textem). Prázdné: přesně název úrovně."
+        ),
+    )
 
     class Meta(EntryLink.Meta):
         verbose_name = _("kvalifikační úroveň povolání")
         verbose_name_plural = _("kvalifikační úrovně povolání")
         constraints = [
-            once_per_occupation("level", message=_("Tuto kvalifikační úroveň už povolání má."))
+            once_per_occupation(
+                "level", "text", message=_("Tuto kvalifikační úroveň už povolání má.")
+            )
         ]
 
 
 class OccupationIsco(EntryLink):
     occupation = models.ForeignKey(Occupation, models.CASCADE, related_name="isco_links")
     group = entry(IscoGroup, _("CZ-ISCO"))
+    name = models.CharField(
+        _("název v profilu"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Jak skupinu nazývá export tohoto profilu, když jinak než portál. Prázdné: "
+            "název skupiny."
+        ),
+    )
 
     class Meta(EntryLink.Meta):
         verbose_name = _("CZ-ISCO povolání")
@@ -560,6 +588,10 @@ class WorkConditionLoad(OccupationPart):
     factor = models.ForeignKey(
         WorkConditionFactor, models.PROTECT, related_name="loads", verbose_name=_("faktor")
     )
+    text = as_written(
+        300,
+        _("Jak faktor zapsala NSP, když to není přesně jeho název. Prázdné: přesně název faktoru."),
+    )
     level = models.PositiveSmallIntegerField(
         _("stupeň zátěže"), choices=[(level, str(level)) for level in vocab.WORK_CONDITION_LEVELS]
     )
@@ -570,7 +602,7 @@ class WorkConditionLoad(OccupationPart):
         verbose_name_plural = _("pracovní podmínky")
         constraints = [
             once_per_occupation(
-                "factor", "level", message=_("Tento stupeň je u faktoru už zaškrtnutý.")
+                "factor", "text", "level", message=_("Tento stupeň je u faktoru už zaškrtnutý.")
             ),
             models.CheckConstraint(
                 condition=Q(level__gte=min(vocab.WORK_CONDITION_LEVELS))
