@@ -252,7 +252,10 @@ class Occupation(VersionedModel):
         verbose_name = _("povolání")
         verbose_name_plural = _("povolání")
         ordering = ["title_sort_key", "nsp_id"]
-        permissions = [("import_nsp", _("Může importovat exporty NSP"))]
+        permissions = [
+            ("import_nsp", _("Může importovat exporty NSP")),
+            ("check_data", _("Může prohlížet kontrolu dat")),
+        ]
         indexes = [
             models.Index(fields=["title_sort_key", "nsp_id"]),
             models.Index(fields=["kind"]),

@@ -120,7 +120,7 @@ def findings(year=None, max_wage_age=None):
     Wages are old when `year` (this year) is more than `max_wage_age` years (the setting
     WAGES_MAX_AGE_YEARS) after their year."""
     year = timezone.localdate().year if year is None else year
-    max_wage_age = settings.WAGES_MAX_AGE_YEARS if max_wage_age is None else max_wage_age
+    max_wage_age = wage_age_limit() if max_wage_age is None else max_wage_age
     profiles = {
         pk: _Profile(pk, nsp_id, title, folded, sort_key)
         for pk, nsp_id, title, folded, sort_key in m.Occupation.objects.values_list(
@@ -144,6 +144,17 @@ def findings(year=None, max_wage_age=None):
         listed,
         key=lambda f: (order[f.kind], profiles[f.occupation_id].sort_key, f.nsp_id),
     )
+
+
+def wage_age_limit():
+    """Years after which wages are old (DJANGO_WAGES_MAX_AGE_YEARS)."""
+    return settings.WAGES_MAX_AGE_YEARS
+
+
+def newest_old_wage_year(year=None):
+    """The newest year whose wages are old this year."""
+    year = timezone.localdate().year if year is None else year
+    return year - wage_age_limit() - 1
 
 
 def counts(found):
@@ -244,9 +255,9 @@ def _missing_or_old_wages(profiles, year, max_age):
                 WAGE_TABLES,
                 str(wage_year),
                 Message(
-                    _("the newest wages are of %(year)s, more than %(limit)s years old"),
+                    _("the newest wages are of %(year)s (old: %(old)s and earlier)"),
                     year=wage_year,
-                    limit=max_age,
+                    old=year - max_age - 1,
                 ),
             )
 

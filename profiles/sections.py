@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from django.db import models
 from django.db.models import Prefetch
+from django.forms import Textarea
 
 from competences.models import Competence, OccupationCompetence
 from nsp import vocabulary as vocab
@@ -260,6 +261,12 @@ class Entries(Section):
         return ((position, entries[(name,)]) for position, name in enumerate(document[self.key]))
 
 
+# The text as the export wrote it may be long (names fused into a level): all of it shows.
+AS_WRITTEN_INLINE = {
+    "formfield_overrides": {models.CharField: {"widget": Textarea(attrs={"rows": 3, "cols": 60})}}
+}
+
+
 @dataclass(frozen=True)
 class VocabularyEntries(Entries):
     """Names of a closed vocabulary's entries: a row links the entry its text begins with
@@ -276,11 +283,26 @@ class VocabularyEntries(Entries):
 
 def entries(key, model, link, catalogue, label):
     """The section of a list of names of `catalogue`'s entries, linked through `link`."""
-    if catalogue.vocabulary is not None:
-        kind, columns, fields = VocabularyEntries, (link, "text"), (f"{link}__name", "text")
-    else:
-        kind, columns, fields = Entries, (link,), (f"{link}__name",)
-    return kind(key, model, columns, fields=fields, catalogue=catalogue, link=link, label=label)
+    if catalogue.vocabulary is None:
+        return Entries(
+            key,
+            model,
+            (link,),
+            fields=(f"{link}__name",),
+            catalogue=catalogue,
+            link=link,
+            label=label,
+        )
+    return VocabularyEntries(
+        key,
+        model,
+        (link, "text"),
+        fields=(f"{link}__name", "text"),
+        catalogue=catalogue,
+        link=link,
+        label=label,
+        inline=AS_WRITTEN_INLINE,
+    )
 
 
 @dataclass(frozen=True)
@@ -526,7 +548,7 @@ SECTIONS = (
                 (m.WorkConditionFactor, "name"),
             ),
         ),
-        inline={"ordering": ["position", "level"]},
+        inline={"ordering": ["position", "level"], **AS_WRITTEN_INLINE},
     ),
     EducationSection(
         "education",

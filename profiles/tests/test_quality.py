@@ -102,7 +102,7 @@ SEED_FINDINGS = [
         103332,
         "wages",
         "2020",
-        "the newest wages are of 2020, more than 3 years old",
+        "the newest wages are of 2020 (old: 2022 and earlier)",
     ),
 ]
 
@@ -264,7 +264,7 @@ def test_profiles_without_wages_or_with_old_ones(db):
     profile(3, "Mlynář", wages=YEAR - 4)
 
     assert of_kind(quality.WAGES) == [
-        (3, "wages", "2022", "the newest wages are of 2022, more than 3 years old"),
+        (3, "wages", "2022", "the newest wages are of 2022 (old: 2022 and earlier)"),
         (1, "wages", "", "no wages"),
     ]
     assert of_kind(quality.WAGES, max_wage_age=5) == [(1, "wages", "", "no wages")]
