@@ -8,8 +8,8 @@ from comparison.forms import CompareForm
 from comparison.selectors import build_comparison, known_occupations
 from nsp import vocabulary as vocab
 from occupations.collecting import MAX_COMPARED, MIN_COMPARED, compare_url
-from occupations.models import Occupation
 from portal.caching import public_page
+from search import engine
 from wages.charts import series_chart
 from wages.models import Sphere
 
@@ -37,11 +37,14 @@ def compare(request):
     query = form.cleaned_data["hledat"].strip()
     candidates = []
     if query and len(known) < MAX_COMPARED:
+        found = engine.occupations(
+            query,
+            limit=SEARCH_LIMIT,
+            exclude=[c.occupation.pk for c in comparison.compared],
+            version=getattr(request, "data_version", None),
+        )
         candidates = [
-            (occupation, compare_url([*known, occupation.nsp_id], sphere))
-            for occupation in Occupation.objects.search(query).exclude(nsp_id__in=known)[
-                :SEARCH_LIMIT
-            ]
+            (occupation, compare_url([*known, occupation.nsp_id], sphere)) for occupation in found
         ]
     context = {
         "comparison": comparison,

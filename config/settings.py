@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "portal",
     "occupations",
     "competences",
+    "search",
     "wages",
     "profiles",
     "comparison",

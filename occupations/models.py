@@ -16,7 +16,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from nsp import vocabulary as vocab
-from portal.czech import fold, sort_key
+from portal.czech import sort_key
 from portal.models import NamedEntry, NaturalKeyManager, VersionedModel, VersionedQuerySet, unique
 
 
@@ -145,26 +145,6 @@ class HealthRestriction(NamedEntry):
 
 
 class OccupationQuerySet(VersionedQuerySet):
-    def search(self, query):
-        """Occupations whose title or alternative names contain every word of `query`,
-        ignoring case and diacritics; title matches first."""
-        words = fold(query).split()
-        if not words:
-            return self
-        matches, in_title = self, Q()
-        for word in words:
-            in_title &= Q(search_title__contains=word)
-            matches = matches.filter(
-                Q(search_title__contains=word) | Q(search_names__contains=word)
-            )
-        return matches.annotate(
-            title_match=models.Case(
-                models.When(in_title, then=models.Value(0)),
-                default=models.Value(1),
-                output_field=models.IntegerField(),
-            )
-        ).order_by("title_match", "title_sort_key", "nsp_id")
-
     def czech_order(self):
         return self.order_by("title_sort_key", "nsp_id")
 
@@ -237,9 +217,7 @@ class Occupation(VersionedModel):
         HealthRestriction, through="OccupationHealthRestriction", related_name="occupations"
     )
 
-    # Derived from title and alternative names by refresh_search_fields(); see czech.py.
-    search_title = models.CharField(max_length=300, editable=False, default="")
-    search_names = models.TextField(editable=False, default="")
+    # The title's Czech alphabetical order (portal/czech.py), set by prepare().
     title_sort_key = models.CharField(max_length=3000, editable=False, default="")
 
     # Not auto_now: fixtures (raw saves) leave it out and get the default instead.
@@ -288,9 +266,10 @@ class Occupation(VersionedModel):
 
     def save(self, *args, **kwargs):
         """The one way a profile's own row is written: a new profile gets a free address,
-        an address that changes keeps redirecting, the search fields follow the title and
-        the alternative names, and the data version moves (VersionedModel). The importer
-        writes thousands at once: it calls prepare() on each and bumps the version once."""
+        an address that changes keeps redirecting, the sort key follows the title, and the
+        data version moves (VersionedModel: the search index and the cached pages follow
+        it). The importer writes thousands at once: it calls prepare() on each and bumps
+        the version once."""
         with transaction.atomic():
             stored_slug = None
             if not self._state.adding:
@@ -302,34 +281,15 @@ class Occupation(VersionedModel):
             if stored_slug and stored_slug != self.slug:
                 self.keep_address(stored_slug)
 
-    def prepare(self, alternative_names=None, taken_slugs=None):
+    def prepare(self, taken_slugs=None):
         """Set what every write of a profile derives: its address when it has none yet
-        (free of `taken_slugs`, which it joins), the folded search text, the Czech sort
-        key and the time of the change. `alternative_names` saves a query when the caller
-        has them."""
+        (free of `taken_slugs`, which it joins), the Czech sort key and the time of the
+        change."""
         if not self.slug:
             self.slug = free_slug(self.title, taken_slugs)
             taken_slugs.add(self.slug)
-        self.refresh_search_fields(alternative_names)
-        self.updated_at = timezone.now()
-
-    def refresh_search_fields(self, alternative_names=None):
-        """Recompute the folded search text and the Czech sort key (in memory)."""
-        if alternative_names is None:
-            stored = not self._state.adding
-            alternative_names = [a.name for a in self.alternative_names.all()] if stored else []
-        self.search_title = fold(self.title)
-        self.search_names = " | ".join(fold(name) for name in alternative_names)
         self.title_sort_key = sort_key(self.title)
-
-    def store_search_fields(self):
-        """Recompute and store the search fields after a change of the alternative names."""
-        self.refresh_search_fields()
-        Occupation.objects.filter(pk=self.pk).update(
-            search_title=self.search_title,
-            search_names=self.search_names,
-            title_sort_key=self.title_sort_key,
-        )
+        self.updated_at = timezone.now()
 
     def keep_address(self, old_slug):
         """The old address redirects here; the one it has now no longer redirects."""
@@ -465,18 +425,6 @@ class AlternativeName(OccupationPart):
 
     def __str__(self):
         return self.name
-
-    # The profile's search fields include its alternative names.
-    def save(self, *args, **kwargs):
-        with transaction.atomic():
-            super().save(*args, **kwargs)
-            self.occupation.store_search_fields()
-
-    def delete(self, *args, **kwargs):
-        with transaction.atomic():
-            deleted = super().delete(*args, **kwargs)
-            self.occupation.store_search_fields()
-        return deleted
 
 
 class RelatedOccupation(OccupationPart):

@@ -11,6 +11,7 @@ from portal.admin import PartInline, count_of, counted
 from profiles.admin_import import ImportView
 from profiles.admin_quality import DataCheckView
 from profiles.sections import SECTIONS
+from search import engine
 
 
 def section_inline(section):
@@ -64,7 +65,7 @@ class OccupationAdmin(admin.ModelAdmin):
         # Editors type without diacritics too: add the portal's own folded search.
         results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
         if search_term.strip() and not search_term.strip().isdigit():
-            results |= queryset.filter(pk__in=m.Occupation.objects.search(search_term).values("pk"))
+            results |= queryset.filter(pk__in=engine.ranked_pks(search_term))
         return results, may_have_duplicates
 
     def get_readonly_fields(self, request, obj=None):
@@ -82,6 +83,11 @@ class OccupationAdmin(admin.ModelAdmin):
                 % {"old": form.initial["slug"]},
             )
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # The profile and its rows are written: readers load the new index, not build it.
+        engine.rebuild()
 
     def get_urls(self):
         return [

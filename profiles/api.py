@@ -14,6 +14,7 @@ from portal.api import api_view, json_error, json_response
 from portal.caching import public_page
 from profiles.documents import profile_document
 from profiles.filters import OccupationFilter
+from profiles.selectors import occupation_results
 
 API_PAGE_SIZE = 50
 
@@ -44,7 +45,9 @@ def summary(request, occupation):
 @public_page
 def occupation_index(request):
     filterset = OccupationFilter(
-        request.GET, queryset=Occupation.objects.select_related("field", "subfield")
+        request.GET,
+        queryset=Occupation.objects.select_related("field", "subfield"),
+        request=request,
     )
     if not filterset.is_valid():
         return json_error(
@@ -52,7 +55,7 @@ def occupation_index(request):
             "Invalid filter parameters.",
             fields={name: [str(e) for e in errors] for name, errors in filterset.errors.items()},
         )
-    paginator = Paginator(filterset.qs, API_PAGE_SIZE)
+    paginator = Paginator(occupation_results(filterset), API_PAGE_SIZE)
     # Stricter than the HTML list, which shows the nearest page: a client must learn that
     # it asked for something that is not there.
     number = request.GET.get("strana", "1")

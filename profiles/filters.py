@@ -8,6 +8,7 @@ filters, and the FilterSet annotates that median before any filter runs.
 import django_filters
 from django import forms
 from django.db.models import Exists, F, OuterRef
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from competences.models import Competence, OccupationCompetence
@@ -28,10 +29,12 @@ from portal.forms import (
     KeyMultipleChoiceField,
     VocabularyChoiceField,
 )
+from search import engine
 from wages.models import Region, Sphere
 from wages.selectors import median_subquery
 
 MAX_WAGE = 10_000_000
+SUGGEST_URL = reverse_lazy("api:suggest")
 
 RELEVANCE, TITLE, WAGE_DESC, WAGE_ASC = "relevance", "nazev", "mzda-sestupne", "mzda-vzestupne"
 SORTS = [
@@ -119,7 +122,7 @@ class SortFilter(django_filters.ChoiceFilter):
             return queryset.order_by(F("median").desc(nulls_last=True), "title_sort_key")
         if value == WAGE_ASC:
             return queryset.order_by(F("median").asc(nulls_last=True), "title_sort_key")
-        return queryset  # RELEVANCE: the order search() gave
+        return queryset  # RELEVANCE: the search's order, kept apart (OccupationFilter.ranked)
 
 
 class OccupationFilterForm(forms.Form):
@@ -154,10 +157,13 @@ class OccupationFilterForm(forms.Form):
 
 class OccupationFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
-        label=_("Hledat název"),
+        label=_("Hledat povolání"),
         method="filter_search",
         max_length=200,
-        help_text=_("Diakritiku psát nemusíte, např. „reditel“."),
+        help_text=_("Název, činnost nebo dovednost; diakritiku psát nemusíte, např. „reditel“."),
+        widget=forms.TextInput(
+            attrs={"type": "search", "autocomplete": "off", "data-suggest": SUGGEST_URL}
+        ),
     )
     obor = CzechChoiceFilter(
         label=_("Odborný směr"),
@@ -236,6 +242,7 @@ class OccupationFilter(django_filters.FilterSet):
     def __init__(self, data=None, *args, **kwargs):
         super().__init__(data, *args, **kwargs)
         self.form.fields["razeni"].initial = TITLE
+        self.ranked = None  # the search's order, once `q` has filtered
 
     def filter_queryset(self, queryset):
         """The median in the chosen region and sphere, then each filter in turn (the form's
@@ -271,7 +278,10 @@ class OccupationFilter(django_filters.FilterSet):
     # -- filters
 
     def filter_search(self, queryset, name, value):
-        return queryset.search(value)
+        """The profiles the search finds; their order is kept in `ranked` (see
+        profiles.selectors.occupation_results)."""
+        self.ranked = engine.ranked_pks(value, version=getattr(self.request, "data_version", None))
+        return queryset.filter(pk__in=self.ranked)
 
     def filter_education(self, queryset, name, value):
         return queryset.filter(education_links__field__code__iexact=value.strip()).distinct()

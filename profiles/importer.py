@@ -30,6 +30,7 @@ from portal.models import DataVersion
 from profiles import quality
 from profiles.documents import profile_documents
 from profiles.sections import CATALOGUES, ISCO_GROUPS, SECTIONS, WAGE_TABLES
+from search import engine
 from wages.models import Region, WageFigure
 
 logger = logging.getLogger(__name__)
@@ -226,6 +227,9 @@ def import_profiles(profiles, dry_run=False):
         report.findings = [f for f in quality.findings() if f.nsp_id in imported]
         if dry_run:
             transaction.set_rollback(True)
+        elif report.changed:
+            # Readers load the new data's index instead of building it.
+            engine.rebuild()
     return report
 
 
@@ -244,8 +248,6 @@ _OCCUPATION_FIELDS = [
     "subfield",
     "regulated",
     "parent_name",
-    "search_title",
-    "search_names",
     "title_sort_key",
     "updated_at",
 ]
@@ -523,7 +525,7 @@ class _Writer:
             occupation.regulated = d["regulated"]
             occupation.parent_name = d["parent"] or ""
             # The slug is set once; later title changes keep the address stable.
-            occupation.prepare(alternative_names=d["alternative_names"], taken_slugs=taken)
+            occupation.prepare(taken_slugs=taken)
             (created if occupation.pk is None else updated).append(occupation)
         m.Occupation.objects.bulk_create(created, batch_size=CHUNK)
         m.Occupation.objects.bulk_update(updated, _OCCUPATION_FIELDS, batch_size=CHUNK)

@@ -122,9 +122,9 @@ def findings(year=None, max_wage_age=None):
     year = timezone.localdate().year if year is None else year
     max_wage_age = wage_age_limit() if max_wage_age is None else max_wage_age
     profiles = {
-        pk: _Profile(pk, nsp_id, title, folded, sort_key)
-        for pk, nsp_id, title, folded, sort_key in m.Occupation.objects.values_list(
-            "pk", "nsp_id", "title", "search_title", "title_sort_key"
+        pk: _Profile(pk, nsp_id, title, fold(title), sort_key)
+        for pk, nsp_id, title, sort_key in m.Occupation.objects.values_list(
+            "pk", "nsp_id", "title", "title_sort_key"
         )
     }
     found = [

@@ -1,11 +1,15 @@
 """Read-side assembly of a whole profile: every section's rows in a fixed number of
 queries, grouped the way people read them."""
 
+from collections.abc import Sequence
+
 from competences.selectors import competence_sections
 from nsp import vocabulary as vocab
 from occupations.models import Occupation
 from occupations.selectors import work_conditions
+from profiles.filters import RELEVANCE
 from profiles.sections import SECTIONS
+from search import engine
 from wages.selectors import occupation_national_rows, occupation_wage_tables
 
 
@@ -39,3 +43,40 @@ def profile_sections(occupation):
         "health_restrictions": [link.restriction for link in occupation.health_links.all()],
         "health_disclaimer": vocab.HEALTH_DISCLAIMER,
     }
+
+
+class RankedResults(Sequence):
+    """The occupations a queryset holds, in the search's order (`ranked`: pks, best
+    first), fetched a page at a time: a Paginator takes it like a queryset."""
+
+    def __init__(self, queryset, ranked):
+        allowed = set(queryset.values_list("pk", flat=True))
+        self.pks = [pk for pk in ranked if pk in allowed]
+        self.queryset = queryset
+
+    def __len__(self):
+        return len(self.pks)
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        pks = self.pks[index]
+        rows = self.queryset.in_bulk(pks)
+        return [rows[pk] for pk in pks]
+
+
+def occupation_results(filterset):
+    """What the list shows, in the order asked: the search's, or the queryset's."""
+    queryset = filterset.qs
+    if filterset.sort == RELEVANCE and filterset.ranked is not None:
+        return RankedResults(queryset, filterset.ranked)
+    return queryset
+
+
+def with_matches(occupations, query, version=None):
+    """The occupations, each with `.match`: why the search found it (search.index.Match)."""
+    occupations = list(occupations)
+    matches = engine.explain([o.pk for o in occupations], query, version) if query else {}
+    for occupation in occupations:
+        occupation.match = matches.get(occupation.pk)
+    return occupations

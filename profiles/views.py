@@ -10,7 +10,13 @@ from occupations.models import Field, IscoGroup, Occupation, SlugRedirect
 from portal.caching import public_page
 from portal.czech import sort_key
 from profiles.filters import OccupationFilter
-from profiles.selectors import profile_sections, profiles_with_sections
+from profiles.selectors import (
+    occupation_results,
+    profile_sections,
+    profiles_with_sections,
+    with_matches,
+)
+from search import engine
 from wages.charts import table_chart, table_map
 from wages.selectors import table_view
 
@@ -35,14 +41,18 @@ def home(request):
 @public_page
 def occupation_list(request):
     filterset = OccupationFilter(
-        request.GET, queryset=Occupation.objects.select_related("field", "subfield")
+        request.GET,
+        queryset=Occupation.objects.select_related("field", "subfield"),
+        request=request,
     )
-    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("strana"))
-    return render(
-        request,
-        "profiles/list.html",
-        {"filter": filterset, "page": page, "collected": collected_ids(request)},
-    )
+    page = Paginator(occupation_results(filterset), PAGE_SIZE).get_page(request.GET.get("strana"))
+    query = filterset.cleaned("q", "")
+    version = getattr(request, "data_version", None)
+    page.object_list = with_matches(page.object_list, query, version)
+    context = {"filter": filterset, "page": page, "collected": collected_ids(request)}
+    if query and not page.object_list:
+        context["closest"] = engine.closest(query, version=version)
+    return render(request, "profiles/list.html", context)
 
 
 @require_safe

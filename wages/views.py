@@ -1,8 +1,9 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from occupations.models import Occupation, nsp_id_from
+from occupations.models import nsp_id_from
 from portal.caching import public_page
+from search import engine
 from wages.charts import table_chart, table_map
 from wages.exports import occupation_wages_csv, ranking_csv
 from wages.forms import SearchTextField, SphereField
@@ -48,6 +49,10 @@ def explorer(request):
         sphere=sphere,
         spheres=Sphere.choices,
         query=query,
-        candidates=Occupation.objects.search(query)[:SEARCH_LIMIT] if query else [],
+        candidates=engine.occupations(
+            query, limit=SEARCH_LIMIT, version=getattr(request, "data_version", None)
+        )
+        if query
+        else [],
     )
     return render(request, "wages/explorer.html", context)

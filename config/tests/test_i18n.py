@@ -219,7 +219,7 @@ def test_the_extraction_finds_templates_and_code():
     assert ("Zadání neodpovídá žádné povolání.", None) in found  # {% translate %}
     assert ("Úroveň se udává na stupnici %(low)s–%(high)s.", None) in found  # blocktranslate
     assert ("Nalezeno %(count)s povolání", None) in found  # blocktranslate count
-    assert ("Hledat název", None) in found  # gettext_lazy as _
+    assert ("Hledat povolání", None) in found  # gettext_lazy as _
     assert ("bez údajů", None) in found  # gettext as _
 
 

@@ -1,12 +1,12 @@
-"""Migration 0008 on a database that already holds profiles: entries named by a text that
+"""Migration 0009 on a database that already holds profiles: entries named by a text that
 begins with a value of the NSP's vocabulary merge into that value's entry."""
 
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-BEFORE = [("occupations", "0007_part_constraints_named_by_class")]
-AFTER = [("occupations", "0008_vocabulary_and_own_names")]
+BEFORE = [("occupations", "0008_search_moves_to_its_index")]
+AFTER = [("occupations", "0009_vocabulary_and_own_names")]
 FUSED = (
     "Magisterský studijní program Ředitel centra zákaznické podpory, Manažer pro zákaznickou "
     "podporu, Manažer pro kontakt ze zákazníky,"

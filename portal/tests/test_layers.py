@@ -1,6 +1,6 @@
 """The apps depend one way (docs/ARCHITECTURE.md): read from their imports and templates.
 
-    nsp ← portal ← occupations ← competences, wages ← profiles ← comparison ← config
+    nsp ← portal ← occupations ← competences ← search ← wages ← profiles ← comparison ← config
 
 An app may use the apps below it, never one above it or beside it; the parser (nsp) uses
 no Django at all. An import inside a function would hide a cycle from this test, so app
@@ -20,10 +20,20 @@ BELOW = {
     "portal": {"nsp"},
     "occupations": {"nsp", "portal"},
     "competences": {"nsp", "portal", "occupations"},
-    "wages": {"nsp", "portal", "occupations"},
-    "profiles": {"nsp", "portal", "occupations", "competences", "wages"},
-    "comparison": {"nsp", "portal", "occupations", "competences", "wages", "profiles"},
-    "config": {"nsp", "portal", "occupations", "competences", "wages", "profiles", "comparison"},
+    "search": {"nsp", "portal", "occupations", "competences"},
+    "wages": {"nsp", "portal", "occupations", "search"},
+    "profiles": {"nsp", "portal", "occupations", "competences", "search", "wages"},
+    "comparison": {"nsp", "portal", "occupations", "competences", "search", "wages", "profiles"},
+    "config": {
+        "nsp",
+        "portal",
+        "occupations",
+        "competences",
+        "search",
+        "wages",
+        "profiles",
+        "comparison",
+    },
 }
 APPS = set(BELOW)
 

@@ -128,6 +128,20 @@ CONTROLS = """() => {
 FOCUS_PAGES = ["home", "list-with-filters", "profile-occupation", "comparison", "wages-ranking"]
 
 
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+def test_the_open_suggestions_pass_the_audit(new_page, site, axe_source, viewport):
+    page = new_page(viewport, bypass_csp=True)
+    page.goto(site + "/")
+    page.get_by_role("combobox").press_sequentially("zakaz")
+    page.get_by_role("listbox").wait_for()
+    page.get_by_role("combobox").press("ArrowDown")
+    page.add_script_tag(content=axe_source)
+    violations = page.evaluate(RUN_AXE, AXE_TAGS)
+    blocking = [v for v in violations if v["impact"] in BLOCKING]
+    assert not blocking, describe(blocking)
+    assert page.evaluate(BROKEN_IDS) == []
+
+
 @pytest.mark.parametrize("path", [PAGES[name] for name in FOCUS_PAGES], ids=FOCUS_PAGES)
 def test_every_control_shows_keyboard_focus(page, site, path):
     page.goto(site + path)

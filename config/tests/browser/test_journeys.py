@@ -171,3 +171,36 @@ def test_keyboard_only_from_the_home_page_to_a_profile(page, site, expect):
 
     page.wait_for_url(site + DIRECTOR_URL)
     expect(h1(page)).to_have_text(DIRECTOR)
+
+
+def test_suggestions_as_you_type_work_from_the_keyboard(page, site, expect):
+    page.goto(site + "/")
+    box = page.get_by_role("combobox", name="Název povolání")
+    box.press_sequentially("reditelk")
+    suggestions = page.get_by_role("listbox", name="Návrhy")
+    expect(suggestions).to_be_visible()
+    expect(box).to_have_attribute("aria-expanded", "true")
+    expect(page.get_by_role("status")).to_contain_text("Vyberte šipkami")
+    first = suggestions.get_by_role("option").first
+    expect(first).to_have_text(DIRECTOR)
+
+    box.press("ArrowDown")
+    expect(first).to_have_attribute("aria-selected", "true")
+    expect(box).to_have_attribute("aria-activedescendant", first.get_attribute("id"))
+    box.press("Escape")
+    expect(suggestions).to_be_hidden()
+    expect(box).to_have_attribute("aria-expanded", "false")
+
+    box.press("ArrowDown")  # opens the list again, then chooses
+    box.press("ArrowDown")
+    box.press("Enter")
+    expect(h1(page)).to_have_text(DIRECTOR)
+
+
+def test_without_a_choice_enter_sends_the_search(page, site, expect):
+    page.goto(site + "/povolani/")
+    box = page.get_by_role("combobox", name="Hledat povolání")
+    box.fill("zakaznick")
+    box.press("Enter")
+    page.wait_for_url(re.compile(r"/povolani/\?q=zakaznick"))
+    expect(page.get_by_role("heading", level=2, name=re.compile("Nalezena 2"))).to_be_visible()

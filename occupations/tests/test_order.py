@@ -1,10 +1,10 @@
-"""Czech-aware search and order: the same results on SQLite and PostgreSQL."""
+"""Czech alphabetical order, the same on SQLite and PostgreSQL, on the list and in the API."""
 
 import pytest
 from django.urls import reverse
 
 from conftest import SEED_OCCUPATION, SEED_SPECIALIZATION
-from occupations.models import AlternativeName, Occupation
+from occupations.models import Occupation
 from portal.czech import fold, sort_key
 from portal.tests.html import parse, text
 from profiles.importer import import_paths
@@ -12,14 +12,8 @@ from profiles.importer import import_paths
 pytestmark = pytest.mark.django_db
 
 
-def make(nsp_id, title, alternative_names=()):
-    occupation = Occupation(nsp_id=nsp_id, kind="occupation", title=title)
-    occupation.refresh_search_fields(alternative_names=list(alternative_names))
-    occupation.save()
-    for position, name in enumerate(alternative_names):
-        AlternativeName.objects.create(occupation=occupation, position=position, name=name)
-    occupation.save()  # search_names from the stored alternative names
-    return occupation
+def make(nsp_id, title):
+    return Occupation.objects.create(nsp_id=nsp_id, kind="occupation", title=title)
 
 
 def titles(queryset):
@@ -29,52 +23,6 @@ def titles(queryset):
 def test_fold_removes_case_and_diacritics():
     assert fold("  ŘEDITEL   zákaznických  služeb ") == "reditel zakaznickych sluzeb"
     assert fold("Účetní – ÚČETNÍ") == "ucetni – ucetni"
-
-
-@pytest.mark.parametrize(
-    "query", ["reditel", "Ředitel", "REDITEL", "ředitel zákaznických", "reditel sluzeb"]
-)
-def test_search_ignores_case_and_diacritics(seeds, query):
-    assert titles(Occupation.objects.search(query)) == ["Ředitel zákaznických služeb"]
-
-
-def test_search_finds_a_word_start_inside_titles(seeds):
-    assert titles(Occupation.objects.search("ZAKAZNICK")) == [
-        "Pracovník distančního zákaznického servisu",
-        "Ředitel zákaznických služeb",
-    ]
-
-
-def test_search_covers_alternative_names(seeds):
-    assert titles(Occupation.objects.search("Customer Service Manager")) == [
-        "Ředitel zákaznických služeb"
-    ]
-    assert titles(Occupation.objects.search("vnitrniho prodeje")) == ["Ředitel zákaznických služeb"]
-
-
-def test_every_word_must_match(seeds):
-    assert titles(Occupation.objects.search("reditel distancniho")) == []
-
-
-def test_title_matches_come_before_alternative_name_matches():
-    make(1, "Účetní", ["Mzdový referent"])
-    make(2, "Referent mzdové účtárny")
-    make(3, "Asistent", ["Referent"])
-
-    assert titles(Occupation.objects.search("referent")) == [
-        "Referent mzdové účtárny",
-        "Asistent",
-        "Účetní",
-    ]
-
-
-def test_an_empty_query_does_not_filter(seeds):
-    assert Occupation.objects.search("   ").count() == 2
-
-
-def test_search_treats_sql_wildcards_as_text(seeds):
-    assert titles(Occupation.objects.search("%")) == []
-    assert titles(Occupation.objects.search("_")) == []
 
 
 CZECH_ORDER = [
@@ -182,7 +130,7 @@ def listed_by_the_api(client, params):
     [
         ({}, ALL_IN_CZECH_ORDER),
         ({"razeni": "nazev"}, ALL_IN_CZECH_ORDER),
-        # A search: title matches first, then alternative-name matches, each in Czech order.
+        # A search: the title first, then alternative-name matches, each in Czech order.
         ({"q": "reditel"}, ["Ředitel", "Cukrář", "Hasič", "Internista", "Svářeč", "Zedník"]),
         ({"q": "reditel", "razeni": "nazev"}, DIRECTOR_COPIES),
         # Lowest median first; ties in Czech order.

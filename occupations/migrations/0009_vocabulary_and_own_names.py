@@ -57,7 +57,7 @@ def split_from_vocabulary(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("occupations", "0007_part_constraints_named_by_class"),
+        ("occupations", "0008_search_moves_to_its_index"),
         ("portal", "0001_initial"),
     ]
 
