@@ -474,7 +474,30 @@ def as_written(max_length, what):
     )
 
 
-class OccupationQualification(EntryLink):
+class WrittenAs:
+    """A row naming an entry of an NSP vocabulary (`vocabulary`, through the foreign key
+    `entry_field`) that may keep the export's text (`text`): the text must begin with the
+    entry's name, or the page would show one thing and the profile document another."""
+
+    vocabulary = None
+    entry_field = None
+
+    def clean(self):
+        super().clean()
+        entry = getattr(self, self.entry_field) if getattr(self, f"{self.entry_field}_id") else None
+        if self.text and entry is not None and self.vocabulary.entry(self.text) != entry.name:
+            raise ValidationError(
+                {
+                    "text": _(
+                        "Text „%(text)s“ nezačíná názvem „%(name)s“. Zvolte tu položku, kterou "
+                        "text začíná, nebo text smažte."
+                    )
+                    % {"text": self.text, "name": entry.name}
+                }
+            )
+
+
+class OccupationQualification(WrittenAs, EntryLink):
     occupation = models.ForeignKey(Occupation, models.CASCADE, related_name="qualification_links")
     level = entry(QualificationLevel, _("kvalifikační úroveň"))
     text = as_written(
@@ -484,6 +507,8 @@ class OccupationQualification(EntryLink):
             "dalším textem). Prázdné: přesně název úrovně."
         ),
     )
+
+    vocabulary, entry_field = vocab.QUALIFICATION_LEVELS, "level"
 
     class Meta(EntryLink.Meta):
         verbose_name = _("kvalifikační úroveň povolání")
@@ -532,7 +557,7 @@ class EscoLink(OccupationPart):
         return f"{self.code} {self.name}"
 
 
-class WorkConditionLoad(OccupationPart):
+class WorkConditionLoad(WrittenAs, OccupationPart):
     """One level (1–4) marked for a factor; a factor marked at two levels has two rows."""
 
     occupation = models.ForeignKey(Occupation, models.CASCADE, related_name="work_condition_loads")
@@ -546,6 +571,8 @@ class WorkConditionLoad(OccupationPart):
     level = models.PositiveSmallIntegerField(
         _("stupeň zátěže"), choices=[(level, str(level)) for level in vocab.WORK_CONDITION_LEVELS]
     )
+
+    vocabulary, entry_field = vocab.WORK_CONDITION_FACTORS, "factor"
 
     class Meta(OccupationPart.Meta):
         ordering = ["occupation", "position", "level"]

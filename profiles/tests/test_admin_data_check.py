@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils.translation import gettext
 
 from conftest import SEED_OCCUPATION, SEED_SPECIALIZATION
-from occupations.models import Occupation, OccupationQualification
+from occupations.models import Occupation, OccupationQualification, QualificationLevel
 from portal.tests.helpers import change_form_data, inline_formset, log_in_editor
 from portal.tests.html import parse, text
 from profiles import admin_quality, quality
@@ -148,6 +148,25 @@ def test_the_fix_in_the_form_ends_the_finding(client, seeds, editor):
 
     assert "Žádné nálezy" in client.get(URL, {"druh": "vocabulary"}).content.decode()
     assert [k.key for k, n in quality.counts(quality.findings()) if n] == ["unknown-name", "wages"]
+
+
+def test_a_text_must_begin_with_the_level_it_stands_beside(client, seeds, editor):
+    director = Occupation.objects.get(nsp_id=103332)
+    bachelor = QualificationLevel.objects.create(name="Bakalářský studijní program")
+    url = f"/admin/occupations/occupation/{director.pk}/change/"
+    response = client.get(url)
+    data = change_form_data(response)
+    levels = inline_formset(response, OccupationQualification)
+    data[f"{levels.prefix}-0-level"] = str(bachelor.pk)
+
+    response = client.post(url, data)
+
+    assert response.status_code == 200
+    assert (
+        f"Text „{FUSED}“ nezačíná názvem „Bakalářský studijní program“. Zvolte tu položku, "
+        "kterou text začíná, nebo text smažte."
+    ) in response.content.decode()
+    assert director.qualification_links.get().level.name == "Magisterský studijní program"
 
 
 def test_findings_of_one_kind(client, seeds, editor):
