@@ -103,8 +103,7 @@ def ranked_pks(query, version=None):
 
 def explain(pks, query, version=None):
     """{pk: Match} of the profiles among `pks` for a query."""
-    found = index(version)
-    return {pk: found.explain(pk, query) for pk in pks}
+    return index(version).explain(pks, query)
 
 
 def occupations(query, limit=10, exclude=(), version=None):

@@ -62,13 +62,15 @@ class Match:
 def query_words(query):
     """The content words of a query: plain text, whatever it holds."""
     text = nfc(str(query))[:MAX_QUERY_CHARS]
-    found = [word for word in WORD_RE.findall(text) if fold(word) not in STOP_WORDS]
+    typed = WORD_RE.findall(text)
+    # Prepositions and conjunctions are left out, unless they are all there is ("k").
+    found = [word for word in typed if fold(word) not in STOP_WORDS] or typed
     return found[:MAX_QUERY_WORDS]
 
 
 def _edits(word):
     """Every word one edit away: a letter missing, extra, wrong, or two swapped."""
-    letters = "abcdefghijklmnopqrstuvwxyz0123456789"
+    letters = "abcdefghijklmnopqrstuvwxyz"  # folded: no diacritics
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     found = {left + right[1:] for left, right in splits if right}
     found.update(left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1)
@@ -134,6 +136,10 @@ class SearchIndex:
             unit_terms.append(sequence)
             for term in set(sequence):
                 units_of_term[term].append(unit)
+        pair_units = defaultdict(set)
+        for unit, sequence in enumerate(unit_terms):
+            for a, b in pairwise(sequence):
+                pair_units[_pair(a, b)].add(unit)
         term_units, term_profiles = [None] * len(term_ids), [None] * len(term_ids)
         for term, found in units_of_term.items():
             term_units[term] = array("I", found)
@@ -163,6 +169,10 @@ class SearchIndex:
         return cls(
             {
                 "pks": [r["pk"] for r in records],
+                "all_titles": _joined(fold(r["title"]) for r in records),
+                "all_names": _joined(
+                    " | ".join(fold(name) for name in r["alternative_names"]) for r in records
+                ),
                 "titles": [r["title"] for r in records],
                 "title_keys": [sort_key(r["title"]) for r in records],
                 "units": units,
@@ -175,6 +185,7 @@ class SearchIndex:
                 "term_ids": term_ids,
                 "term_units": term_units,
                 "term_profiles": term_profiles,
+                "pair_units": {pair: array("I", sorted(u)) for pair, u in pair_units.items()},
                 "form_terms": form_terms,
                 "name_terms": name_terms,
                 "name_forms": name_forms,
@@ -191,8 +202,7 @@ class SearchIndex:
 
     def _word_groups(self, typed, prefix=False):
         """[(term ids, weight)] for one query word: as itself, and when it is not a
-        word of the index, through one typo; on the last word typed, as a prefix; and
-        inside a title word (how the portal's first search matched)."""
+        word of the index, through one typo; on the last word typed, as a prefix."""
         folded = fold(typed)
         lower = typed.lower()
         own = {self.term_ids[t] for t in self.vocabulary.query_terms(lower) if t in self.term_ids}
@@ -203,8 +213,6 @@ class SearchIndex:
             groups.append((self._prefix_terms(folded), PREFIX))
         if not self.vocabulary.is_known(folded) and len(folded) >= MIN_TYPO_WORD - 1:
             groups.append((self._typo_terms(folded), TYPO))
-        if len(folded) >= 2:
-            groups.append((self._inside_terms(folded), INSIDE))
         return [(ids, weight) for ids, weight in groups if ids]
 
     def _typo_terms(self, folded):
@@ -229,12 +237,23 @@ class SearchIndex:
             found |= self.form_terms[form] & self.name_terms
         return found
 
-    def _inside_terms(self, folded):
-        found = set()
-        for form in self.name_forms:
-            if folded in form:
-                found |= self.form_terms[form] & self.name_terms
-        return found
+    def _inside_names(self, folded):
+        """{profile: (score, tier)} of the profiles whose title or an alternative name
+        holds `folded` anywhere, as the portal's first search matched: whatever it found
+        is still found, after the real matches."""
+        scores = {}
+        if len(folded) > MAX_WORD or not folded:
+            return scores
+        for tier, (text, starts) in ((ALTERNATIVE, self.all_names), (TITLE, self.all_titles)):
+            score = (tier * INSIDE, tier)
+            at = text.find(folded)
+            while at != -1:
+                profile = bisect.bisect_right(starts, at) - 1
+                scores[profile] = score  # titles last: they overwrite
+                at = text.find(
+                    folded, starts[profile + 1] if profile + 1 < len(starts) else len(text)
+                )
+        return scores
 
     # -- ranking -------------------------------------------------------------------------------
 
@@ -244,19 +263,32 @@ class SearchIndex:
 
     def _rows(self, query, names_only=False, prefix_last=False):
         typed = query_words(query)
-        words = []
+        words, scores = [], []
+        tiers = NAMES if names_only else TIERS
         for position, word in enumerate(typed):
             groups = self._word_groups(word, prefix=prefix_last and position == len(typed) - 1)
-            if groups:
+            inside = self._inside_names(fold(word))
+            of_word = self._scores(groups, tiers)
+            for profile in inside.keys() & of_word.keys():  # the better of the two
+                if inside[profile][0] > of_word[profile][0]:
+                    of_word[profile] = inside[profile]
+            of_word = {**inside, **of_word}
+            if of_word:
                 words.append(groups)
+                scores.append(of_word)
         if not words:
             return []
-        tiers = NAMES if names_only else TIERS
-        scores = [self._scores(groups, tiers) for groups in words]
         found = set().union(*scores)
         all_terms = set().union(*(ids for groups in words for ids, _ in groups))
-        phrase = self._phrases(words, tiers) if len(words) > 1 else {}
+        phrase = self._phrases([g for g in words if g], tiers) if len(words) > 1 else {}
+        title_keys, pks, covered = self.title_keys, self.pks, self._covered
         rows = []
+        if len(scores) == 1:  # one word: no count to compare, no phrase
+            for profile, (score, tier) in scores[0].items():
+                share = covered(profile, all_terms) if tier >= ALTERNATIVE else 0.0
+                rows.append((-1, -10 - tier, -score, -share, title_keys[profile], pks[profile]))
+            rows.sort()
+            return rows
         for profile in found:
             matched, field, top = 0, 0.0, 0
             for of_word in scores:
@@ -264,11 +296,12 @@ class SearchIndex:
                 if hit:
                     matched += 1
                     field += hit[0]
-                    top = max(top, hit[1])
+                    if hit[1] > top:
+                        top = hit[1]
             run = phrase.get(profile, 10 + top)
-            covered = self._covered(profile, all_terms) if top in NAMES else 0.0
-            key = (-matched, -run, -round(field, 3), -covered, self.title_keys[profile])
-            rows.append((*key, self.pks[profile]))
+            share = covered(profile, all_terms) if top >= ALTERNATIVE else 0.0
+            key = (-matched, -run, -round(field, 3), -share, title_keys[profile])
+            rows.append((*key, pks[profile]))
         rows.sort()
         return rows
 
@@ -290,30 +323,29 @@ class SearchIndex:
         """{profile: run × 10 + tier} of the best run of two or more query words, in order,
         at adjacent positions of one of its units."""
         term_sets = [set().union(*(ids for ids, _ in groups)) for groups in words]
-        unit_sets = []
-        for terms in term_sets:
-            found = set()
-            for term in terms:
-                found.update(self.term_units[term])
-            unit_sets.append(found)
-        candidates = set()
-        for first, second in pairwise(unit_sets):
-            candidates |= first & second
-        where = defaultdict(list)  # term -> the query words it stands for
-        for position, terms in enumerate(term_sets):
-            for term in terms:
-                where[term].append(position)
-        best = {}
-        for unit in candidates:
+        pair_units = []  # per pair of neighbouring query words: the units holding it
+        for first, second in pairwise(term_sets):
+            units = set()
+            for a in first:
+                for b in second:
+                    units.update(self.pair_units.get(_pair(a, b), ()))
+            pair_units.append(units)
+        # A unit holding pairs i and i+1 holds a run of three, nearly always: counting
+        # from the pairs instead of walking each unit's words is what keeps a pasted
+        # sentence fast (the rare "a b … b c" counts one word too many).
+        values, chain = {}, {}
+        for units in pair_units:
+            chain = {unit: chain.get(unit, 1) + 1 for unit in units}
+            values.update((unit, run) for unit, run in chain.items() if run > values.get(unit, 0))
+        by_value = defaultdict(list)
+        for unit, run in values.items():
             tier = self.unit_tier[unit]
-            if tier not in tiers:
-                continue
-            run = _longest_run(self.unit_terms[unit], where)
-            if run >= 2:
-                value = run * 10 + tier
-                for profile in self.unit_profiles[unit]:
-                    if best.get(profile, 0) < value:
-                        best[profile] = value
+            if tier in tiers:
+                by_value[run * 10 + tier].append(unit)
+        best = {}
+        for value in sorted(by_value):  # the better ones last: they overwrite
+            for unit in by_value[value]:
+                best.update(dict.fromkeys(self.unit_profiles[unit], value))
         return best
 
     def _covered(self, profile, terms):
@@ -331,13 +363,21 @@ class SearchIndex:
 
     # -- why it matched, suggestions, closest titles -----------------------------------------
 
-    def explain(self, pk, query, names_only=False):
-        """The Match of a profile for a query, or None."""
-        profile = self.position[pk]
+    def explain(self, pks, query):
+        """{pk: Match or None}: why each of these profiles matched the query."""
+        terms = self._query_terms(query)
+        return {pk: self._match(self.position[pk], terms) for pk in pks}
+
+    def _query_terms(self, query, prefix_last=False):
         terms = set()
-        for word in query_words(query):
-            for ids, _ in self._word_groups(word):
+        typed = query_words(query)
+        for position, word in enumerate(typed):
+            prefix = prefix_last and position == len(typed) - 1
+            for ids, _ in self._word_groups(word, prefix=prefix):
                 terms |= ids
+        return terms
+
+    def _match(self, profile, terms):
         title = self.profile_names[profile][0]
         segments = self._marked(self.units[title], terms)
         if any(marked for _, marked in segments):
@@ -345,9 +385,7 @@ class SearchIndex:
         best = None
         for unit in self._units_of_profile(profile):
             tier = self.unit_tier[unit]
-            if names_only and tier not in NAMES:
-                continue
-            hits = len(terms & set(self.unit_terms[unit]))
+            hits = len(terms.intersection(self.unit_terms[unit]))
             if hits and (best is None or (hits, tier) > best[0]):
                 best = ((hits, tier), unit)
         if best is None:
@@ -375,11 +413,7 @@ class SearchIndex:
         """[(pk, label)] for what is typed so far (its last word a prefix): the title, or
         the alternative name that matched, with the profile's title after it."""
         suggestions, labels = [], set()
-        terms = set()
-        typed = query_words(text)
-        for position, word in enumerate(typed):
-            for ids, _ in self._word_groups(word, prefix=position == len(typed) - 1):
-                terms |= ids
+        terms = self._query_terms(text, prefix_last=True)
         for pk in self.ranked(text, names_only=True, prefix_last=True):
             profile = self.position[pk]
             best, label = 0, self.titles[profile]
@@ -450,22 +484,25 @@ def _units_of(record):
         yield COMPETENCE, name
 
 
+def _pair(first, second):
+    """One key for two terms standing next to each other."""
+    return (first << 20) | second
+
+
+def _joined(texts):
+    """(the texts joined by line breaks, where each starts): a word is looked for in all
+    of them at once, and its position tells whose it is."""
+    texts = list(texts)
+    starts, at = array("I"), 0
+    for text in texts:
+        starts.append(at)
+        at += len(text) + 1
+    return "\n".join(texts), starts
+
+
 def _trigrams(word):
     padded = f"  {word} "
     return {padded[i : i + 3] for i in range(len(padded) - 2)}
-
-
-def _longest_run(sequence, where):
-    """The longest k such that query words i…i+k-1 stand at adjacent positions."""
-    best, previous = 0, {}
-    for term in sequence:
-        current = {}
-        for i in where.get(term, ()):
-            run = previous.get(i - 1, 0) + 1
-            current[i] = run
-            best = max(best, run)
-        previous = current
-    return best
 
 
 def _snippet(segments, width=60):

@@ -44,8 +44,11 @@ NOT_FOR_EDITORS = {
     ("portal", "dataversion"),  # bumped by every change, never edited
     ("profiles", "pendingimport"),  # written by the import view itself
     ("profiles", "pendingimportfile"),
+    ("search", "indexsnapshot"),  # built from the profiles, never edited
 }
-PORTAL_APPS = ("portal", "occupations", "competences", "wages", "profiles", "comparison")
+PORTAL_APPS = (
+    "portal", "occupations", "competences", "search", "wages", "profiles", "comparison",
+)  # fmt: skip
 
 
 def test_the_editors_group_has_exactly_these_permissions():

@@ -196,14 +196,14 @@ def test_a_word_inside_a_title_word_is_found_as_the_first_search_found_it(index)
 
 
 def test_why_a_profile_matched(index):
-    match = index.explain(1, "ředitelka")
+    match = index.explain([1], "ředitelka")[1]
     assert match.field == TITLE
     assert match.segments[0] == ("Ředitel", True)
     assert "".join(text for text, _ in match.segments) == "Ředitel zákaznických služeb"
-    match = index.explain(4, "vlasy")
+    match = index.explain([4], "vlasy")[4]
     assert match.field == TEXT and ("vlasy", True) in match.segments
-    assert index.explain(10, "vysokozdvižného").field == COMPETENCE
-    assert index.explain(11, "judge").field == ALTERNATIVE
+    assert index.explain([10], "vysokozdvižného")[10].field == COMPETENCE
+    assert index.explain([11], "judge")[11].field == ALTERNATIVE
 
 
 def test_suggestions_as_you_type(index):
