@@ -373,18 +373,7 @@ FIELDS = (
 FIELD_GROUPS = (62, 66, 63, 18, 23, 26, 36, 37, 41, 29, 53, 75, 74, 82, 65, 28, 21, 31, 33, 34)
 FIELD_GROUPS += (39, 68, 16, 69, 61, 17)
 
-QUALIFICATIONS = (
-    "Základní vzdělání",
-    "Nižší střední vzdělání",
-    "Střední vzdělání",
-    "Střední vzdělání s výučním listem",
-    "Střední vzdělání s maturitní zkouškou",
-    "Střední vzdělání s výučním listem i maturitní zkouškou",
-    "Vyšší odborné vzdělání",
-    "Bakalářský studijní program",
-    "Magisterský studijní program",
-    "Doktorský studijní program",
-)
+QUALIFICATIONS = vocab.QUALIFICATION_LEVELS.values
 # The education level letter (RVP / KKOV) that prepares for each qualification.
 QUALIFICATION_LETTERS = ("E", "E", "H", "H", "M", "L", "N", "R", "T", "V")
 LEVEL_NAMES = {
@@ -699,31 +688,7 @@ HEALTH_RESTRICTIONS = (
     "Chronická onemocnění dolních končetin",
     "Poruchy řeči",
 )
-# The 22 work-condition factors, in the order of the seeds.
-WORK_CONDITIONS = (
-    "Zátěž hlukem",
-    "Zraková zátěž",
-    "Duševní zátěž",
-    "Zátěž teplem",
-    "Zátěž chladem",
-    "Zátěž vibracemi",
-    "Zátěž prachem",
-    "Zátěž chemickými látkami",
-    "Zátěž invazivními alergeny",
-    "Zátěž biologickými činiteli způsobujícími onemocnění",
-    "Zátěž ionizujícím zářením",
-    "Zátěž neionizujícím zářením a elektromagnetickým polem včetně laserů",
-    "Celková fyzická zátěž",
-    "Zátěž trupu a páteře s převahou statické práce (manipulace s břemeny)",
-    "Lokální zátěž - zátěž malých svalových skupin",
-    "Lokální zátěž jemné motoriky",
-    "Zátěž prací v omezeném nebo uzavřeném prostoru",
-    "Zátěž prací v nevhodných pracovních polohách",
-    "Práce ve výškách",
-    "Zvýšené riziko úrazu pracovníka",
-    "Zvýšené riziko obecného ohrožení",
-    "Pracovní doba, směnnost",
-)
+WORK_CONDITIONS = vocab.WORK_CONDITION_FACTORS.values
 ISCO_TEMPLATES = {
     1: "Řídící pracovníci v oblasti {domain}",
     2: "Specialisté v oblasti {domain}",

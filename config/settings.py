@@ -26,6 +26,17 @@ def env_bool(name, default=False):
     raise ImproperlyConfigured(f"{name} must be 1/0, true/false, yes/no or on/off, not {value!r}.")
 
 
+def env_int(name, default, minimum=0):
+    value = os.environ.get(name)
+    if value is None or value.strip() == "":
+        return default
+    if not (value.strip().isascii() and value.strip().isdigit()) or int(value) < minimum:
+        raise ImproperlyConfigured(
+            f"{name} must be a whole number from {minimum} up, not {value!r}."
+        )
+    return int(value)
+
+
 def env_list(name, default=()):
     value = os.environ.get(name)
     if value is None:
@@ -217,6 +228,9 @@ AXES_VERBOSE = False
 # The client's address as the proxy reports it: set to the number of proxies in front.
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0")) or None
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+
+# The data check (profiles/quality.py) lists wages older than this many years.
+WAGES_MAX_AGE_YEARS = env_int("DJANGO_WAGES_MAX_AGE_YEARS", 3)
 
 DATA_UPLOAD_MAX_NUMBER_FILES = 5000  # the admin accepts a whole NSP export at once
 DATA_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024

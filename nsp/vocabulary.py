@@ -6,6 +6,7 @@ purpose: the parser must not import Django.
 """
 
 from dataclasses import dataclass
+from functools import cached_property
 
 OCCUPATION = "occupation"
 SPECIALIZATION = "specialization"
@@ -35,6 +36,8 @@ TIERS = (BEST, SUITABLE)
 
 # Education field types: the export writes RVP as such and KKOV as an enum.
 EDUCATION_TYPES = {"RVP": "RVP", "KKOVTypeEnum.1": "KKOV", "KKOV": "KKOV"}
+# What the document and the database store: each type once.
+EDUCATION_TYPE_CODES = tuple(dict.fromkeys(EDUCATION_TYPES.values()))
 
 WORK_CONDITION_LEVELS = (1, 2, 3, 4)
 # A factor at level 1 "does not occur or is minimal"; from 2 up the work carries it.
@@ -175,3 +178,122 @@ REGIONS = (
     Region("CZ080", "CZ-80", "Moravskoslezský kraj", "Moravskoslezský", "moravskoslezsky"),
 )
 REGION_BY_NAME = {region.name: region for region in REGIONS}
+
+
+@dataclass(frozen=True)
+class Match:
+    """What a value of a closed vocabulary stands for.
+
+    `known` is the vocabulary's value the text begins with (None when it begins with
+    none); `rest` is what follows it, or the whole text when nothing is known."""
+
+    value: str
+    known: str | None
+    rest: str
+
+    @property
+    def exact(self):
+        return self.value == self.known
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """A closed list of values the NSP writes in one place of a profile.
+
+    The export is not always clean: a value may carry other text after it ("Magisterský
+    studijní program Ředitel centra…", alternative names fused into the level), or
+    differ in case. match() maps a text to the value it begins with; the profile
+    document keeps the text as written, and what follows is for an editor to look at."""
+
+    label: str  # where the profile prints it, as the export writes the heading or label
+    values: tuple
+
+    def __contains__(self, value):
+        return value in self._set
+
+    def __iter__(self):
+        return iter(self.values)
+
+    def __len__(self):
+        return len(self.values)
+
+    @cached_property
+    def _set(self):
+        return frozenset(self.values)
+
+    @cached_property
+    def _longest_first(self):
+        return sorted(((v.casefold(), v) for v in self.values), key=lambda p: -len(p[0]))
+
+    def match(self, text):
+        """The value `text` is or begins with, ignoring case; the longest one that ends
+        at a word's end ("Střední vzdělání s výučním listem i maturitní zkouškou" is not
+        "Střední vzdělání" with a rest)."""
+        if text in self._set:
+            return Match(text, text, "")
+        folded = text.casefold()
+        for candidate, value in self._longest_first:
+            if folded.startswith(candidate):
+                following = folded[len(candidate) : len(candidate) + 1]
+                if not following.isalnum():
+                    return Match(text, value, text[len(candidate) :].strip())
+        return Match(text, None, text)
+
+    def entry(self, text):
+        """The value a text stands for: the one it begins with, else the text itself."""
+        return self.match(text).known or text
+
+    def index(self, value):
+        """The place of a value in the vocabulary's own order, for sorting (unknown last)."""
+        try:
+            return self.values.index(value)
+        except ValueError:
+            return len(self.values)
+
+
+# "Kvalifikační úroveň": the levels of education a work unit asks for, from the lowest.
+QUALIFICATION_LEVELS = Vocabulary(
+    "Kvalifikační úroveň",
+    (
+        "Základní vzdělání",
+        "Nižší střední vzdělání",
+        "Střední vzdělání",
+        "Střední vzdělání s výučním listem",
+        "Střední vzdělání s maturitní zkouškou",
+        "Střední vzdělání s výučním listem i maturitní zkouškou",
+        "Vyšší odborné vzdělání",
+        "Bakalářský studijní program",
+        "Magisterský studijní program",
+        "Doktorský studijní program",
+    ),
+)
+
+# "Pracovní podmínky": the 22 factors every profile rates, in the order of the seed
+# 000's table (a profile lists the factors it burdens first).
+WORK_CONDITION_FACTORS = Vocabulary(
+    "Pracovní podmínky",
+    (
+        "Zátěž hlukem",
+        "Zraková zátěž",
+        "Duševní zátěž",
+        "Zátěž teplem",
+        "Zátěž chladem",
+        "Zátěž vibracemi",
+        "Zátěž prachem",
+        "Zátěž chemickými látkami",
+        "Zátěž invazivními alergeny",
+        "Zátěž biologickými činiteli způsobujícími onemocnění",
+        "Zátěž ionizujícím zářením",
+        "Zátěž neionizujícím zářením a elektromagnetickým polem včetně laserů",
+        "Celková fyzická zátěž",
+        "Zátěž trupu a páteře s převahou statické práce (manipulace s břemeny)",
+        "Lokální zátěž - zátěž malých svalových skupin",
+        "Lokální zátěž jemné motoriky",
+        "Zátěž prací v omezeném nebo uzavřeném prostoru",
+        "Zátěž prací v nevhodných pracovních polohách",
+        "Práce ve výškách",
+        "Zvýšené riziko úrazu pracovníka",
+        "Zvýšené riziko obecného ohrožení",
+        "Pracovní doba, směnnost",
+    ),
+)

@@ -106,11 +106,9 @@ class EducationField(VersionedModel):
     'xx-xx-M/xx' for several differently named fields.
     """
 
-    class Type(models.TextChoices):
-        RVP = "RVP", "RVP"
-        KKOV = "KKOV", "KKOV"
-
-    type = models.CharField(_("typ"), max_length=10, choices=Type.choices)
+    type = models.CharField(
+        _("typ"), max_length=10, choices=[(code, code) for code in vocab.EDUCATION_TYPE_CODES]
+    )
     code = models.CharField(_("kód"), max_length=20)
     name = models.CharField(_("název"), max_length=500)
 
@@ -127,7 +125,7 @@ class EducationField(VersionedModel):
                 message=_("Obor s tímto typem, kódem a názvem už v číselníku je."),
             ),
             models.CheckConstraint(
-                condition=Q(type__in=["RVP", "KKOV"]),
+                condition=Q(type__in=list(vocab.EDUCATION_TYPE_CODES)),
                 name="education_field_type_valid",
                 violation_error_message=_("Typ oboru musí být RVP, nebo KKOV."),
             ),
@@ -232,7 +230,10 @@ class Occupation(VersionedModel):
         verbose_name = _("povolání")
         verbose_name_plural = _("povolání")
         ordering = ["title_sort_key", "nsp_id"]
-        permissions = [("import_nsp", _("Může importovat exporty NSP"))]
+        permissions = [
+            ("import_nsp", _("Může importovat exporty NSP")),
+            ("check_data", _("Může prohlížet kontrolu dat")),
+        ]
         indexes = [
             models.Index(fields=["title_sort_key", "nsp_id"]),
             models.Index(fields=["kind"]),
@@ -461,21 +462,76 @@ class Activity(OccupationPart):
         return self.text
 
 
-class OccupationQualification(EntryLink):
+def as_written(max_length, what):
+    """The text of the export where it is not exactly the catalogue entry a row names (an
+    NSP level with more text after it): the profile document keeps it, the pages show the
+    entry, and the data check lists it for an editor."""
+    return models.CharField(
+        _("text v NSP"),
+        max_length=max_length,
+        blank=True,
+        help_text=what,
+    )
+
+
+class WrittenAs:
+    """A row naming an entry of an NSP vocabulary (`vocabulary`, through the foreign key
+    `entry_field`) that may keep the export's text (`text`): the text must begin with the
+    entry's name, or the page would show one thing and the profile document another."""
+
+    vocabulary = None
+    entry_field = None
+
+    def clean(self):
+        super().clean()
+        entry = getattr(self, self.entry_field) if getattr(self, f"{self.entry_field}_id") else None
+        if self.text and entry is not None and self.vocabulary.entry(self.text) != entry.name:
+            raise ValidationError(
+                {
+                    "text": _(
+                        "Text „%(text)s“ nezačíná názvem „%(name)s“. Zvolte tu položku, kterou "
+                        "text začíná, nebo text smažte."
+                    )
+                    % {"text": self.text, "name": entry.name}
+                }
+            )
+
+
+class OccupationQualification(WrittenAs, EntryLink):
     occupation = models.ForeignKey(Occupation, models.CASCADE, related_name="qualification_links")
     level = entry(QualificationLevel, _("kvalifikační úroveň"))
+    text = as_written(
+        500,
+        _(
+            "Jak úroveň zapsala NSP, když to není přesně její název (např. s připojeným "
+            "dalším textem). Prázdné: přesně název úrovně."
+        ),
+    )
+
+    vocabulary, entry_field = vocab.QUALIFICATION_LEVELS, "level"
 
     class Meta(EntryLink.Meta):
         verbose_name = _("kvalifikační úroveň povolání")
         verbose_name_plural = _("kvalifikační úrovně povolání")
         constraints = [
-            once_per_occupation("level", message=_("Tuto kvalifikační úroveň už povolání má."))
+            once_per_occupation(
+                "level", "text", message=_("Tuto kvalifikační úroveň už povolání má.")
+            )
         ]
 
 
 class OccupationIsco(EntryLink):
     occupation = models.ForeignKey(Occupation, models.CASCADE, related_name="isco_links")
     group = entry(IscoGroup, _("CZ-ISCO"))
+    name = models.CharField(
+        _("název v profilu"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Jak skupinu nazývá export tohoto profilu, když jinak než portál. Prázdné: "
+            "název skupiny."
+        ),
+    )
 
     class Meta(EntryLink.Meta):
         verbose_name = _("CZ-ISCO povolání")
@@ -501,16 +557,22 @@ class EscoLink(OccupationPart):
         return f"{self.code} {self.name}"
 
 
-class WorkConditionLoad(OccupationPart):
+class WorkConditionLoad(WrittenAs, OccupationPart):
     """One level (1–4) marked for a factor; a factor marked at two levels has two rows."""
 
     occupation = models.ForeignKey(Occupation, models.CASCADE, related_name="work_condition_loads")
     factor = models.ForeignKey(
         WorkConditionFactor, models.PROTECT, related_name="loads", verbose_name=_("faktor")
     )
+    text = as_written(
+        300,
+        _("Jak faktor zapsala NSP, když to není přesně jeho název. Prázdné: přesně název faktoru."),
+    )
     level = models.PositiveSmallIntegerField(
         _("stupeň zátěže"), choices=[(level, str(level)) for level in vocab.WORK_CONDITION_LEVELS]
     )
+
+    vocabulary, entry_field = vocab.WORK_CONDITION_FACTORS, "factor"
 
     class Meta(OccupationPart.Meta):
         ordering = ["occupation", "position", "level"]
@@ -518,7 +580,7 @@ class WorkConditionLoad(OccupationPart):
         verbose_name_plural = _("pracovní podmínky")
         constraints = [
             once_per_occupation(
-                "factor", "level", message=_("Tento stupeň je u faktoru už zaškrtnutý.")
+                "factor", "text", "level", message=_("Tento stupeň je u faktoru už zaškrtnutý.")
             ),
             models.CheckConstraint(
                 condition=Q(level__gte=min(vocab.WORK_CONDITION_LEVELS))

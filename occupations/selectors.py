@@ -22,10 +22,12 @@ class WorkCondition:
 
 
 def work_conditions(occupation):
-    """One WorkCondition per factor, from prefetched `work_condition_loads`."""
-    return [
-        WorkCondition(factor, [load.level for load in loads])
-        for factor, loads in groupby(
-            occupation.work_condition_loads.all(), key=lambda load: load.factor
-        )
-    ]
+    """One WorkCondition per row of the table, from prefetched `work_condition_loads`
+    (one load per marked level, the levels of a row at its position)."""
+    conditions = []
+    for _position, loads in groupby(
+        occupation.work_condition_loads.all(), key=lambda load: load.position
+    ):
+        loads = list(loads)
+        conditions.append(WorkCondition(loads[0].factor, [load.level for load in loads]))
+    return conditions

@@ -44,6 +44,27 @@ class KeyChoiceField(CzechChoiceField):
         return super().to_python(value)
 
 
+class VocabularyOrderIterator(forms.models.ModelChoiceIterator):
+    """Entries of an NSP vocabulary in its own order (qualification levels from the
+    lowest), which says more than the alphabet."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        entries = sorted(self.queryset, key=lambda entry: self.field.vocabulary.index(entry.name))
+        yield from map(self.choice, entries)
+
+
+class VocabularyChoiceField(KeyChoiceField):
+    """A choice among the entries of an NSP vocabulary (`vocabulary`), in its order."""
+
+    iterator = VocabularyOrderIterator
+
+    def __init__(self, *args, vocabulary, **kwargs):
+        self.vocabulary = vocabulary
+        super().__init__(*args, **kwargs)
+
+
 class KeyMultipleChoiceField(forms.ModelMultipleChoiceField):
     iterator = CzechOrderIterator
 

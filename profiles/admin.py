@@ -10,6 +10,7 @@ from competences.models import OccupationCompetence
 from occupations import models as m
 from portal.admin import PartInline, count_of, counted
 from profiles.admin_import import ImportView
+from profiles.admin_quality import DataCheckView
 from profiles.sections import SECTIONS
 from search import engine
 
@@ -106,6 +107,11 @@ class OccupationAdmin(admin.ModelAdmin):
                 "import/",
                 self.admin_site.admin_view(ImportView.as_view(model_admin=self)),
                 name="occupations_occupation_import",
+            ),
+            path(
+                "data-check/",
+                self.admin_site.admin_view(DataCheckView.as_view(model_admin=self)),
+                name="occupations_occupation_data_check",
             ),
             *super().get_urls(),
         ]

@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 
 from occupations.models import Occupation
+from profiles.admin_quality import described, described_counts
 from profiles.importer import (
     CREATED,
     UNCHANGED,
@@ -40,6 +41,7 @@ logger = logging.getLogger(__name__)
 MAX_FILES = 5000
 MAX_FILE_BYTES = 5 * 1024 * 1024  # a profile is ~10 KB; anything this big is not one
 PENDING_LIFETIME = timedelta(hours=24)
+PREVIEW_FINDINGS = 100  # the rest are on the data check's page once imported
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -158,6 +160,7 @@ class ImportView(View):
             summary=summary(report),
             warnings=[warning.translate(_) for warning in report.warnings],
             token=pending.token,
+            **preview_findings(report),
         )
 
     def confirm(self, request):
@@ -189,6 +192,16 @@ class ImportView(View):
         messages.success(request, summary(report))
         for warning in report.warnings:
             messages.warning(request, warning.translate(_))
+        if report.findings:
+            found = "; ".join(
+                f"{row['label']}: {row['count']}"
+                for row in described_counts(report.finding_counts())
+            )
+            messages.info(
+                request,
+                _("Kontrola dat u importovaných profilů: %(found)s. Import tím neselhal.")
+                % {"found": found},
+            )
         return redirect(reverse("admin:occupations_occupation_changelist"))
 
     def log(self, request, report):
@@ -202,6 +215,21 @@ class ImportView(View):
                     flag,
                     change_message=_("Import NSP"),
                 )
+
+
+def preview_findings(report):
+    """The data check of the files in the preview: counts by kind and the first findings,
+    linked to their forms where the profile is stored already."""
+    created = {result.nsp_id for result in report.results if result.status == CREATED}
+    listed = report.findings_with_sources()[:PREVIEW_FINDINGS]
+    return {
+        "finding_counts": described_counts(report.finding_counts()),
+        "findings": [
+            {**described(finding, linked=finding.nsp_id not in created), "source": source}
+            for source, finding in listed
+        ],
+        "findings_left_out": len(report.findings) - len(listed),
+    }
 
 
 def summary(report):

@@ -17,7 +17,7 @@ from occupations.models import (
     Field,
     Occupation,
     OccupationHealthRestriction,
-    QualificationLevel,
+    OccupationQualification,
     Subfield,
     WorkConditionLoad,
 )
@@ -27,6 +27,7 @@ from portal.forms import (
     CzechSelect,
     KeyChoiceField,
     KeyMultipleChoiceField,
+    VocabularyChoiceField,
 )
 from search import engine
 from wages.models import Region, Sphere
@@ -64,6 +65,31 @@ class KeyChoiceFilter(django_filters.ModelChoiceFilter):
 
 class KeyMultipleChoiceFilter(django_filters.ModelMultipleChoiceFilter):
     field_class = KeyMultipleChoiceField
+
+
+class VocabularyFilter(django_filters.ModelChoiceFilter):
+    """Profiles with a row naming the chosen entry of an NSP vocabulary. The choices are
+    the vocabulary's entries in use, in its order: a text outside it (an export's slip)
+    is never offered, and two rows that name one entry list the profile once."""
+
+    field_class = VocabularyChoiceField
+
+    def __init__(self, rows, link, vocabulary, **kwargs):
+        self.rows, self.link = rows, link
+        entries = rows.model._meta.get_field(link).related_model.objects
+        super().__init__(
+            queryset=entries.filter(name__in=vocabulary.values),
+            vocabulary=vocabulary,
+            widget=CzechSelect,
+            **kwargs,
+        )
+
+    def filter(self, queryset, value):
+        if not value:
+            return queryset
+        return queryset.filter(
+            Exists(self.rows.filter(occupation=OuterRef("pk"), **{self.link: value}))
+        )
 
 
 class SubfieldFilter(KeyChoiceFilter):
@@ -160,13 +186,11 @@ class OccupationFilter(django_filters.FilterSet):
         choices=Occupation.Kind.choices,
         empty_label=_("povolání i specializace"),
     )
-    kvalifikace = KeyChoiceFilter(
+    kvalifikace = VocabularyFilter(
+        OccupationQualification.objects.all(), "level", vocab.QUALIFICATION_LEVELS,
         label=_("Kvalifikační úroveň"),
-        field_name="qualification_levels",
-        queryset=QualificationLevel.objects.all(),
         empty_label=_("všechny"),
-        widget=CzechSelect,
-    )
+    )  # fmt: skip
     vzdelani = django_filters.CharFilter(
         label=_("Obor vzdělání (kód KKOV nebo RVP)"),
         method="filter_education",

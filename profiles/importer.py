@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import connection, transaction
+from django.db.models import F
 
 from careers.services import recompute_careers
 from nsp import vocabulary as vocab
@@ -28,6 +29,7 @@ from nsp.parser import ParseError, parse_profile, profile_paths
 from occupations import models as m
 from portal.bulk import insert_rows
 from portal.models import DataVersion
+from profiles import quality
 from profiles.documents import profile_documents
 from profiles.sections import CATALOGUES, ISCO_GROUPS, SECTIONS, WAGE_TABLES
 from search import engine
@@ -85,10 +87,22 @@ class FileResult:
 class ImportReport:
     results: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
+    # What the data check finds in the imported profiles (profiles/quality.py); they never
+    # stop an import.
+    findings: list = field(default_factory=list)
     dry_run: bool = False
 
     def count(self, status):
         return sum(result.status == status for result in self.results)
+
+    def finding_counts(self):
+        """[(kind, number)] of the kinds found, in the order of quality.KINDS."""
+        return [(kind, number) for kind, number in quality.counts(self.findings) if number]
+
+    def findings_with_sources(self):
+        """(file, finding) of every finding."""
+        sources = {result.nsp_id: result.source for result in self.results}
+        return [(sources[finding.nsp_id], finding) for finding in self.findings]
 
     @property
     def changed(self):
@@ -214,6 +228,8 @@ def import_profiles(profiles, dry_run=False):
             if report.changed and not dry_run:
                 # Similar occupations and "Co umím" read what every profile requires.
                 recompute_careers()
+        imported = {profile.document["nsp_id"] for profile in profiles}
+        report.findings = [f for f in quality.findings() if f.nsp_id in imported]
         if dry_run:
             transaction.set_rollback(True)
         elif report.changed:
@@ -251,10 +267,6 @@ _CONFLICTS = {
         "National medians for CZ-ISCO %(key)s differ between %(first)s and %(last)s; those of "
         "%(last)s are stored for both."
     ),
-    "isco": _(
-        "CZ-ISCO %(key)s is named differently in %(first)s and %(last)s; the name in %(last)s "
-        "is stored for both."
-    ),
     "competences": _(
         "Competence %(key)s is named differently in %(first)s and %(last)s; the name in "
         "%(last)s is stored for both."
@@ -269,8 +281,6 @@ def _shared_facts(document):
     for row in document["national_wages"]:
         medians = (row["business_median"], row["public_median"])
         yield "national_wages", (row["isco_code"], row["year"]), medians
-    for item in document["isco"]:
-        yield "isco", item["code"], item["name"]
     for competence in document["competences"]:
         yield "competences", (competence["category"], competence["code"]), competence["name"]
 
@@ -287,7 +297,7 @@ def _described(section, key):
 
 
 def agreed_documents(profiles, report):
-    """The documents, each stating shared rows (wage tables, ISCO and competence names) as
+    """The documents, each stating shared rows (wage tables, competence names) as
     the whole import stores them: when files disagree, the last one wins for all of them.
 
     Comparing these with what is stored keeps a re-import of the same files from finding
@@ -338,7 +348,6 @@ def _with_shared_facts(document, final):
             }
             for row in document["national_wages"]
         ],
-        "isco": [{**i, "name": agreed("isco", i["code"])} for i in document["isco"]],
         "competences": [
             {**c, "name": agreed("competences", (c["category"], c["code"]))}
             for c in document["competences"]
@@ -540,6 +549,13 @@ class _Writer:
                 for row in section.rows(d, self.ids)
             ]
             insert_rows(section.model, ("occupation", "position", *section.columns), rows)
+            if section.own_name:
+                # A profile's name for a CZ-ISCO group is kept only where it differs.
+                column, shared = section.own_name
+                for batch in chunks(ids):
+                    section.model.objects.filter(
+                        occupation_id__in=batch, **{column: F(shared)}
+                    ).update(**{column: ""})
 
     def delete_orphans(self):
         """Delete shared rows the updated profiles used before and nothing uses now: a

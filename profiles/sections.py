@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from django.db import models
 from django.db.models import Prefetch
+from django.forms import Textarea
 
 from competences.models import Competence, OccupationCompetence
 from nsp import vocabulary as vocab
@@ -43,11 +44,28 @@ class Catalogue:
     unused: tuple
     # The import warns when a document renames a stored entry.
     warn_renames: bool = False
+    # The NSP's closed list of names (nsp.vocabulary): a text that begins with one of them
+    # names that entry, and the row keeps the text as written (its `text` column).
+    vocabulary: vocab.Vocabulary | None = None
+
+    def entry_name(self, text):
+        """The name of the entry a document's text stands for."""
+        return self.vocabulary.entry(text) if self.vocabulary else text
+
+    def as_written(self, text):
+        """What a row keeps of the text beside its entry: nothing when it is the name."""
+        return "" if self.entry_name(text) == text else text
 
 
-def _named(section_key):
-    """Entries named by a list of strings in the documents."""
-    return lambda documents: {(name,): {} for d in documents for name in d[section_key]}
+def _named(section_key, vocabulary=None):
+    """Entries named by a list of strings in the documents (through the vocabulary)."""
+    name = vocabulary.entry if vocabulary else str
+    return lambda documents: {(name(text),): {} for d in documents for text in d[section_key]}
+
+
+def _factors(documents):
+    name = vocab.WORK_CONDITION_FACTORS.entry
+    return {(name(w["name"]),): {} for d in documents for w in d["work_conditions"]}
 
 
 def _isco_entries(documents):
@@ -63,7 +81,11 @@ def _isco_entries(documents):
 
 
 QUALIFICATION_LEVELS = Catalogue(
-    m.QualificationLevel, ("name",), _named("qualification_levels"), ("occupation_links",)
+    m.QualificationLevel,
+    ("name",),
+    _named("qualification_levels", vocab.QUALIFICATION_LEVELS),
+    ("occupation_links",),
+    vocabulary=vocab.QUALIFICATION_LEVELS,
 )
 ISCO_GROUPS = Catalogue(
     m.IscoGroup,
@@ -75,8 +97,9 @@ ISCO_GROUPS = Catalogue(
 WORK_CONDITION_FACTORS = Catalogue(
     m.WorkConditionFactor,
     ("name",),
-    lambda documents: {(w["name"],): {} for d in documents for w in d["work_conditions"]},
+    _factors,
     ("loads",),
+    vocabulary=vocab.WORK_CONDITION_FACTORS,
 )
 HEALTH_RESTRICTIONS = Catalogue(
     m.HealthRestriction, ("name",), _named("health_restrictions"), ("occupation_links",)
@@ -135,6 +158,9 @@ class Section:
     select: tuple = ()  # select_related for the profile page; default: the link
     # Column limits the import checks first: (what, document values, model field).
     limits: tuple = ()
+    # (column, lookup): a row keeps a name of its own in `column` only where it differs
+    # from the shared entry's (`lookup`); the import clears the others.
+    own_name: tuple | None = None
     inline: dict = field(default_factory=dict)  # ModelAdmin options of its admin inline
 
     @property
@@ -235,47 +261,86 @@ class Entries(Section):
         return ((position, entries[(name,)]) for position, name in enumerate(document[self.key]))
 
 
+# The text as the export wrote it may be long (names fused into a level): all of it shows.
+AS_WRITTEN_INLINE = {
+    "formfield_overrides": {models.CharField: {"widget": Textarea(attrs={"rows": 3, "cols": 60})}}
+}
+
+
+@dataclass(frozen=True)
+class VocabularyEntries(Entries):
+    """Names of a closed vocabulary's entries: a row links the entry its text begins with
+    and keeps the text as written where it is not exactly the entry's name."""
+
+    def rows(self, document, ids):
+        entries, catalogue = ids[self.catalogue], self.catalogue
+        for position, text in enumerate(document[self.key]):
+            yield position, entries[(catalogue.entry_name(text),)], catalogue.as_written(text)
+
+    def read(self, rows):
+        return {self.key: [text or name for name, text in rows]}
+
+
 def entries(key, model, link, catalogue, label):
     """The section of a list of names of `catalogue`'s entries, linked through `link`."""
-    return Entries(
+    if catalogue.vocabulary is None:
+        return Entries(
+            key,
+            model,
+            (link,),
+            fields=(f"{link}__name",),
+            catalogue=catalogue,
+            link=link,
+            label=label,
+        )
+    return VocabularyEntries(
         key,
         model,
-        (link,),
-        fields=(f"{link}__name",),
+        (link, "text"),
+        fields=(f"{link}__name", "text"),
         catalogue=catalogue,
         link=link,
         label=label,
+        inline=AS_WRITTEN_INLINE,
     )
 
 
 @dataclass(frozen=True)
 class IscoSection(Section):
+    """The CZ-ISCO list: the groups, each with the profile's own name for it where that is
+    not the group's (two exports may name a group differently; the portal keeps one)."""
+
     def rows(self, document, ids):
         groups = ids[ISCO_GROUPS]
-        return ((position, groups[(i["code"],)]) for position, i in enumerate(document["isco"]))
+        for position, item in enumerate(document["isco"]):
+            yield position, groups[(item["code"],)], item["name"]
 
     def read(self, rows):
-        return {self.key: [{"code": code, "name": name} for code, name in rows]}
+        return {self.key: [{"code": code, "name": name or group} for code, name, group in rows]}
 
 
 @dataclass(frozen=True)
 class WorkConditionSection(Section):
     """A factor marked at several levels is one entry with several levels, and one row
-    per level at the same position."""
+    per level at the same position. A row names the vocabulary's factor its text begins
+    with and keeps the text as written where it is not exactly that name."""
 
     def rows(self, document, ids):
         factors = ids[WORK_CONDITION_FACTORS]
+        catalogue = WORK_CONDITION_FACTORS
         for position, row in enumerate(document["work_conditions"]):
+            factor = factors[(catalogue.entry_name(row["name"]),)]
             for level in row["levels"]:
-                yield position, factors[(row["name"],)], level
+                yield position, factor, catalogue.as_written(row["name"]), level
 
     def read(self, rows):
-        conditions = []
-        for name, level in rows:
-            if conditions and conditions[-1]["name"] == name:
+        conditions, last = [], None
+        for position, name, text, level in rows:
+            if position == last:
                 conditions[-1]["levels"].append(level)
             else:
-                conditions.append({"name": name, "levels": [level]})
+                conditions.append({"name": text or name, "levels": [level]})
+            last = position
         return {self.key: conditions}
 
 
@@ -424,10 +489,11 @@ SECTIONS = (
     IscoSection(
         "isco",
         m.OccupationIsco,
-        ("group",),
-        fields=("group__code", "group__name"),
+        ("group", "name"),
+        fields=("group__code", "name", "group__name"),
         catalogue=ISCO_GROUPS,
         link="group",
+        own_name=("name", "group__name"),
         limits=(("CZ-ISCO", _values("isco", "name"), (m.IscoGroup, "name")),),
     ),
     Records(
@@ -457,6 +523,7 @@ SECTIONS = (
         link="table",
         order=("scope", "position"),
         select=("table__isco_group",),
+        own_name=("isco_name", "table__isco_group__name"),
         limits=(
             (
                 "wage table",
@@ -469,8 +536,8 @@ SECTIONS = (
     WorkConditionSection(
         "work_conditions",
         m.WorkConditionLoad,
-        ("factor", "level"),
-        fields=("factor__name", "level"),
+        ("factor", "text", "level"),
+        fields=("position", "factor__name", "text", "level"),
         catalogue=WORK_CONDITION_FACTORS,
         link="factor",
         order=("position", "level"),
@@ -481,7 +548,7 @@ SECTIONS = (
                 (m.WorkConditionFactor, "name"),
             ),
         ),
-        inline={"ordering": ["position", "level"]},
+        inline={"ordering": ["position", "level"], **AS_WRITTEN_INLINE},
     ),
     EducationSection(
         "education",

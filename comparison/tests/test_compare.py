@@ -73,7 +73,9 @@ def test_qualification_conditions_competences_and_education(client, seeds):
     html = client.get(BOTH).content.decode()
     text = text_of(html)
 
-    assert "Magisterský studijní program Ředitel centra zákaznické podpory" in text
+    # Seed 001's level, without the names the export fused into it.
+    assert "Magisterský studijní program" in text
+    assert "Ředitel centra zákaznické podpory" not in text
     noise = re.search(
         r'<tr class="differs"><th scope="row" lang="cs">Zátěž hlukem</th>(.*?)</tr>', html, re.S
     )

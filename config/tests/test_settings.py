@@ -53,6 +53,17 @@ def test_a_typo_in_a_boolean_is_refused():
     assert "DJANGO_DEBUG" in result.stderr
 
 
+def test_the_age_of_old_wages_is_a_number_of_years():
+    env = {"DJANGO_DEBUG": "1"}
+    assert value(env, "s.WAGES_MAX_AGE_YEARS") == 3
+    assert value({**env, "DJANGO_WAGES_MAX_AGE_YEARS": "5"}, "s.WAGES_MAX_AGE_YEARS") == 5
+    result = settings_with({**env, "DJANGO_WAGES_MAX_AGE_YEARS": "three"})
+    assert result.returncode != 0
+    assert "DJANGO_WAGES_MAX_AGE_YEARS must be a whole number from 0 up, not 'three'" in (
+        result.stderr
+    )
+
+
 def test_allowed_hosts_are_comma_separated():
     env = {"DJANGO_SECRET_KEY": "x" * 50, "DJANGO_ALLOWED_HOSTS": "povolani.cz, www.povolani.cz,"}
     assert value(env, "s.ALLOWED_HOSTS") == ["povolani.cz", "www.povolani.cz"]

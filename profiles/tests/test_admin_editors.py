@@ -67,7 +67,7 @@ def test_the_editors_group_has_exactly_these_permissions():
         for action in ("view", "add", "change", "delete")
     }
     expected |= {(app, f"view_{model}") for app, model in VIEW_ONLY}
-    expected.add(("occupations", "import_nsp"))
+    expected |= {("occupations", "import_nsp"), ("occupations", "check_data")}
 
     group = Group.objects.get(name="editors")
 

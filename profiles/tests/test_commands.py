@@ -2,6 +2,7 @@
 
 import io
 import json
+from datetime import date
 
 import pytest
 from django.core.management import call_command
@@ -81,6 +82,39 @@ def test_import_nsp_summarises_and_reports_reimports_as_unchanged():
     assert status == 0
     assert f"{SEED_SPECIALIZATION}: unchanged (102742 " in out
     assert "nothing changed: the database already matches the files" in out
+
+
+@pytest.mark.django_db
+def test_import_nsp_counts_the_findings_by_kind_and_lists_them_with_v2(settings):
+    settings.WAGES_MAX_AGE_YEARS = date.today().year - 2021  # 2020 is old, 2023 is not
+
+    status, out, _ = run("import_nsp", str(SEED_SPECIALIZATION), str(SEED_OCCUPATION))
+
+    assert status == 0
+    assert out.splitlines()[-1] == (
+        "Data check (never stops an import; -v 2 lists each): value outside its vocabulary: "
+        "1; name that matches no profile: 4; missing or old wages: 1."
+    )
+    status, out, _ = run("import_nsp", str(SEED_SPECIALIZATION), str(SEED_OCCUPATION), "-v", "2")
+    listed = [line for line in out.splitlines() if ": name that matches no profile: " in line]
+    assert listed == [
+        f"{SEED_SPECIALIZATION}: name that matches no profile: parent occupation: "
+        "'Specialista služeb zákazníkům': no profile of this title in the portal",
+        *(
+            f"{SEED_SPECIALIZATION}: name that matches no profile: related occupations: "
+            f"{name!r}: no profile of this title in the portal"
+            for name in (
+                "Manažer call centra",
+                "Školitel operátorů zákaznické linky",
+                "Operátor zákaznické linky",
+            )
+        ),
+    ]
+    assert (
+        f"{SEED_OCCUPATION}: value outside its vocabulary: qualification level: "
+        "'Magisterský studijní program Ředitel centra zákaznické podpory, "
+    ) in out
+    assert f"{SEED_OCCUPATION}: missing or old wages: wages: '2020': " in out
 
 
 @pytest.mark.django_db

@@ -12,6 +12,7 @@ import pytest
 from bench import generate_corpus as corpus
 from nsp import vocabulary as vocab
 from nsp.parser import parse_file
+from profiles import quality
 from profiles.importer import CREATED, UNCHANGED, import_paths
 
 COUNT = 20
@@ -106,6 +107,9 @@ def test_the_corpus_imports_and_reimports_unchanged(generated):
     report = import_paths([folder])
     assert [r.status for r in report.results] == [CREATED] * COUNT
     assert report.warnings == []
+    # Its levels and factors are the NSP's (nsp/vocabulary.py): the data check finds none
+    # outside them.
+    assert not [f for f in report.findings if f.kind is quality.VOCABULARY]
     again = import_paths([folder])
     assert [r.status for r in again.results] == [UNCHANGED] * COUNT
     assert not again.changed

@@ -85,6 +85,19 @@ def test_qualification_level_filter(client, seeds):
     assert listed(client, kvalifikace=level.pk) == [SPECIALIST]
 
 
+def test_the_qualification_filter_offers_the_real_levels_of_the_seeds(client, seeds):
+    # Seed 001 writes "Magisterský studijní program Ředitel centra zákaznické podpory, …":
+    # the level it begins with is the choice, and the director is found under it.
+    form = filter_form(list_page(client, {}))
+    assert options_of(form, "kvalifikace") == [
+        "Střední vzdělání s maturitní zkouškou",
+        "Střední vzdělání s výučním listem i maturitní zkouškou",
+        "Magisterský studijní program",
+    ]
+    master = QualificationLevel.objects.get(name="Magisterský studijní program")
+    assert listed(client, kvalifikace=master.pk) == [DIRECTOR]
+
+
 @pytest.mark.parametrize(
     ("factor", "expected"),
     [("Zátěž hlukem", [DIRECTOR]), ("Celková fyzická zátěž", [SPECIALIST])],
@@ -277,11 +290,12 @@ def test_filter_choices_are_in_czech_alphabetical_order(client, db):
         "Chemie › hutnictví",
         "Chemie › chlazení",
     ]
+    # Levels go from the lowest (the NSP's order), and a name outside the NSP's levels
+    # is no choice.
     assert options_of(form, "kvalifikace") == [
-        "Střední vzdělání s maturitní zkouškou",
-        "Střední vzdělání s výučním listem",
         "Základní vzdělání",
-        "Zaškolení na pracovišti",
+        "Střední vzdělání s výučním listem",
+        "Střední vzdělání s maturitní zkouškou",
     ]
     assert options_of(form, "bez_faktoru") == [
         "Celková fyzická zátěž",

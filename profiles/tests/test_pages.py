@@ -92,6 +92,14 @@ def test_director_profile_shows_both_spheres_and_suitability(client, seeds):
     assert "Poruchy vidění" in text
 
 
+def test_the_director_shows_the_level_without_the_names_fused_into_it(client, seeds):
+    # Seed 001: "Kvalifikační úroveň: Magisterský studijní program Ředitel centra …".
+    html = page(client, DIRECTOR_URL)
+    facts = text_of(html[html.index('<dl class="facts">') : html.index("</dl>")])
+    assert "Kvalifikační úroveň Magisterský studijní program Alternativní názvy" in facts
+    assert "Ředitel centra zákaznické podpory" not in text_of(html)
+
+
 # Seed 000, "Pracovní podmínky": the levels marked x in each row, in the seed's order.
 SPECIALIST_WORK_CONDITIONS = {
     "Zátěž hlukem": [2],

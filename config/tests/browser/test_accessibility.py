@@ -161,7 +161,12 @@ def test_every_control_shows_keyboard_focus(page, site, path):
     assert reached == page.evaluate(CONTROLS)
 
 
-ADMIN_PAGES = ["/admin/", "/admin/occupations/occupation/", "/admin/occupations/occupation/add/"]
+ADMIN_PAGES = [
+    "/admin/",
+    "/admin/occupations/occupation/",
+    "/admin/occupations/occupation/add/",
+    "/admin/occupations/occupation/data-check/",
+]
 
 
 def test_the_admin_works_under_the_content_security_policy(admin_page, site, expect):

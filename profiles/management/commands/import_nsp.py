@@ -43,8 +43,17 @@ class Command(BaseCommand):
                 )
         for warning in report.warnings:
             self.stderr.write(f"warning: {warning}")
+        if verbosity >= 2:
+            for source, finding in report.findings_with_sources():
+                self.stdout.write(
+                    f"{source}: {finding.kind.label}: {finding.part.label}: {finding.text!r}: "
+                    f"{finding.detail}"
+                )
         if verbosity >= 1:
             self.stdout.write(("Dry run: " if dry_run else "") + report.summary())
+            if counts := report.finding_counts():
+                found = "; ".join(f"{kind.label}: {number}" for kind, number in counts)
+                self.stdout.write(f"Data check (never stops an import; -v 2 lists each): {found}.")
 
     def progress_bar(self):
         """A one-line bar on an interactive terminal; nothing in CI logs or pipes."""
