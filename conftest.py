@@ -32,13 +32,12 @@ def require(condition, reason, variable="CI"):
         return
     if in_ci(variable):
         pytest.fail(f"{variable}=true, so this test may not be skipped: {reason}", pytrace=False)
-    pytest.skip(reason)
+    pytest.skip(reason, allow_module_level=True)
 
 
-@pytest.fixture
-def replica():
-    """The alias of the first read replica (DATABASE_REPLICA_URLS); the test is skipped
-    without one (fails in CI's scale-out run)."""
+def require_replica():
+    """The alias of the first read replica (DATABASE_REPLICA_URLS); the test, or the whole
+    module when called at its top, is skipped without one (fails in CI's scale-out run)."""
     from django.conf import settings
 
     require(
@@ -48,6 +47,11 @@ def replica():
         "CI_SCALE_OUT",
     )
     return settings.REPLICA_DATABASES[0]
+
+
+@pytest.fixture
+def replica():
+    return require_replica()
 
 
 @pytest.fixture

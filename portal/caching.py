@@ -22,6 +22,7 @@ newer key. With a shared cache (Redis) that does not answer, pages are served wi
 
 import gzip
 import hashlib
+import logging
 import os
 import re
 from datetime import UTC
@@ -50,6 +51,8 @@ from portal.replicas import (
     read_from_primary,
     reads_from,
 )
+
+log = logging.getLogger(__name__)
 
 CACHE_ALIAS = "default"
 PAGE_TIMEOUT = 60 * 60  # seconds; a new data version makes older copies unreachable anyway
@@ -127,11 +130,12 @@ def render_from_a_replica_only_at(version):
     if alias == PRIMARY or database_outage(PRIMARY).ongoing:
         return  # the version came from this replica
     try:
-        behind = read_version(alias) != version
+        replayed = read_version(alias)
     except DATABASE_UNAVAILABLE as error:
         database_outage(alias).begin(error)
-        behind = True
-    if behind:
+        replayed = None
+    if replayed != version:
+        log.info("%s is at version %s, not %s: read from the primary", alias, replayed, version)
         read_from_primary()
 
 
