@@ -335,7 +335,7 @@ def two_servers(args, workdir):
             check_health(server, name, "ok")
         shared_cache(topology, a, b)
         admin_edits(topology, a, b, args.edits)
-        imports(topology, a, b, args.imports)
+        imports(topology, b, args.imports)
     finally:
         topology.stop_servers()
         topology.database.drop()
@@ -425,7 +425,7 @@ def admin_edits(topology, a, b, count):
     )
 
 
-def imports(topology, a, b, count):
+def imports(topology, b, count):
     visitor = Browser(topology.host)
     stale = 0
     for number in range(count):

@@ -135,7 +135,8 @@ def render_from_a_replica_only_at(version):
         database_outage(alias).begin(error)
         replayed = None
     if replayed != version:
-        log.info("%s is at version %s, not %s: read from the primary", alias, replayed, version)
+        at = replayed[0] if replayed else "?"
+        log.info("%s is at data version %s, not %s: read from the primary", alias, at, version[0])
         read_from_primary()
 
 
