@@ -140,13 +140,14 @@ class Browser:
         page = self.request(server, path)
         fields = FormFields(form_id)
         fields.feed(page.text)
-        data = dict(fields.values)
-        data.update(changes or {})
-        return self.request(server, path, data=[*fields.multiple, *data.items()])
+        changes = changes or {}
+        sent = {name for name, _ in fields.values}
+        data = [(name, changes.get(name, value)) for name, value in fields.values]
+        data += [(name, value) for name, value in changes.items() if name not in sent]
+        return self.request(server, path, data=data)
 
     def log_in(self, server):
-        reply = self.submit(server, "/admin/login/", EDITOR, form_id="login-form")
-        return reply
+        return self.submit(server, "/admin/login/", EDITOR, form_id="login-form")
 
 
 class FormFields(HTMLParser):
@@ -156,8 +157,7 @@ class FormFields(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.form_id = form_id
         self.inside = self.done = False
-        self.values = []  # (name, value), in order
-        self.multiple = []  # of <select multiple>: sent as repeated names
+        self.values = []  # (name, value) in order; a name repeats for several values
         self.text = self.select = None
 
     def handle_starttag(self, tag, attrs):
@@ -199,7 +199,7 @@ class FormFields(HTMLParser):
         elif tag == "select" and self.select is not None:
             select, self.select = self.select, None
             if select["multiple"]:
-                self.multiple += [(select["name"], value) for value in select["chosen"]]
+                self.values += [(select["name"], value) for value in select["chosen"]]
             elif select["chosen"] or select["first"] is not None:
                 self.values.append((select["name"], (select["chosen"] or [select["first"]])[0]))
 
