@@ -338,10 +338,11 @@ def static_css_url():
 
 
 class Gunicorn:
-    def __init__(self, database, workdir, workers):
+    def __init__(self, database, workdir, workers, environment=None):
+        """gunicorn on a free port, with production_environment() unless `environment`."""
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
-        self.log = workdir / "gunicorn.log"
+        self.log = workdir / f"gunicorn-{self.port}.log"
         command = [
             str(Path(sys.executable).with_name("gunicorn")),
             "config.wsgi:application",
@@ -354,7 +355,7 @@ class Gunicorn:
             "--error-logfile",
             str(self.log),
         ]
-        environment = production_environment(database.url, "127.0.0.1")
+        environment = environment or production_environment(database.url, "127.0.0.1")
         self.process = subprocess.Popen(
             command,
             cwd=ROOT,
@@ -363,13 +364,13 @@ class Gunicorn:
             stderr=subprocess.STDOUT,
         )
 
-    def wait(self, timeout=60):
+    def wait(self, timeout=60, path="/robots.txt"):
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise BenchError(f"gunicorn exited ({self.process.returncode}): {self.tail()}")
             try:
-                with urllib.request.urlopen(f"{self.base}/robots.txt", timeout=5) as response:
+                with urllib.request.urlopen(f"{self.base}{path}", timeout=5) as response:
                     if response.status == 200:
                         return
             except (urllib.error.URLError, ConnectionError, TimeoutError):

@@ -88,6 +88,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: load balancers probe each server by its address over plain HTTP, so /healthz
+    # answers before the HTTPS redirect and the Host check.
+    "config.health.HealthCheckMiddleware",
+    # Where the request reads from: a replica or the primary (portal/replicas.py).
+    "portal.replicas.ReplicaReadsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Outside everything that may refuse a request (a bad Host header, too many
     # parameters, a NUL character) and outside the page cache: every answer gets them.
@@ -131,14 +136,25 @@ TEMPLATES = [
     },
 ]
 
-# An SQLite file inside the project unless DATABASE_URL names another database.
-DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+
+def database(url):
+    config = dj_database_url.parse(
+        url,
         # Reused connections: opening one costs more than serving a cached page.
         conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "600")),
         conn_health_checks=True,
     )
+    if config["ENGINE"] == "django.db.backends.postgresql":
+        # Without it psycopg waits 130 s for a server that does not answer, and with
+        # replicas a request would wait that long before reading from one. 2 s is libpq's
+        # minimum; ?connect_timeout=… in the URL says otherwise.
+        config.setdefault("OPTIONS", {}).setdefault("connect_timeout", 2)
+    return config
+
+
+# An SQLite file inside the project unless DATABASE_URL names another database.
+DATABASES = {
+    "default": database(os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
@@ -151,6 +167,24 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         }
     )
 
+# Read replicas of a PostgreSQL primary (streaming, hot standby): public pages read from
+# them, everything else from the primary (portal/replicas.py, docs/DEPLOYMENT.md).
+REPLICA_DATABASES = []
+for number, url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
+    alias = f"replica_{number}"
+    DATABASES[alias] = database(url)
+    engines = [DATABASES[name]["ENGINE"].rsplit(".", 1)[1] for name in ("default", alias)]
+    if engines != ["postgresql", "postgresql"]:
+        raise ImproperlyConfigured(
+            "DATABASE_REPLICA_URLS: read replicas need PostgreSQL, as the primary and as "
+            f"the replica; DATABASE_URL is {engines[0]} and replica {number} is {engines[1]}."
+        )
+    # Tests: a replica reaches the test database by replication; it is never created or
+    # emptied there (a replica refuses writes), only given the primary's test NAME.
+    DATABASES[alias]["TEST"] = {"MIRROR": "default"}
+    REPLICA_DATABASES.append(alias)
+DATABASE_ROUTERS = ["portal.replicas.ReplicaRouter"]
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Rendered public pages and nothing else. One machine: memory in each worker. Several app
@@ -160,6 +194,9 @@ if os.environ.get("DJANGO_CACHE_URL"):
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["DJANGO_CACHE_URL"],
+            # redis-py waits for ever by default; a cache that does not answer within a
+            # second is skipped for a while and pages are served without it.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 else:

@@ -7,12 +7,19 @@ fail again: the `site` template tags leave out the page's address on error pages
 may come before LocaleMiddleware has run.
 """
 
+import sys
+
 from django.conf import settings
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.template import loader
 from django.utils import translation
 from django.views import defaults
 
 from portal.api import json_error
+from portal.replicas import DATABASE_UNAVAILABLE
+
+RETRY_AFTER = 30  # seconds, for a database that does not answer
 
 
 def is_api(request):
@@ -51,7 +58,23 @@ def csrf_failure(request, reason=""):
 
 
 def server_error(request):
+    """handler500. Django calls it while handling the exception, wherever it was raised (a
+    view, a middleware, a session's save), so sys.exc_info() tells what went wrong."""
+    if isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE):
+        return service_unavailable(request)
     if is_api(request):
         return json_error(500, "Server error. It has been logged; please try again later.")
     # 500.html stands alone: it renders without the request, the database or the tags.
     return defaults.server_error(request)
+
+
+def service_unavailable(request):
+    """A database that does not answer (the primary is down, say, while the public pages
+    are read from a replica): 503, try again shortly; not a 500 that reports a bug."""
+    if is_api(request):
+        response = json_error(503, "The database is not available. Please try again shortly.")
+    else:
+        # Like 500.html, 503.html renders without the request, the database or the tags.
+        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+    response["Retry-After"] = str(RETRY_AFTER)
+    return response

@@ -11,10 +11,18 @@ catalogue (an import, an admin edit) bumps DataVersion. So:
   of such responses. The key holds the data version, so a change makes every stored copy
   unreachable at once; nothing needs purging. It also holds the scheme and the host
   (checked against ALLOWED_HOSTS first), since pages carry absolute links.
+
+With read replicas (portal/replicas.py) the version is read on the primary, so that an
+edit changes every key and ETag at once on every app server; while the primary does not
+answer, on the request's replica, so that public pages go on. A page missing from the
+cache is rendered from the replica only when the replica has replayed exactly that
+version, else from the primary: a replica's lag must never store an older page under the
+newer key. With a shared cache (Redis) that does not answer, pages are served without it.
 """
 
 import gzip
 import hashlib
+import logging
 import os
 import re
 from datetime import UTC
@@ -23,7 +31,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import connection
+from django.db import connection, connections, router
 from django.http import HttpResponse
 from django.utils.cache import (
     cc_delim_re,
@@ -32,8 +40,19 @@ from django.utils.cache import (
     patch_vary_headers,
 )
 from django.utils.http import http_date
+from redis.exceptions import RedisError
 
 from portal.models import DataVersion
+from portal.outages import outage
+from portal.replicas import (
+    DATABASE_UNAVAILABLE,
+    PRIMARY,
+    database_outage,
+    read_from_primary,
+    reads_from,
+)
+
+log = logging.getLogger(__name__)
 
 CACHE_ALIAS = "default"
 PAGE_TIMEOUT = 60 * 60  # seconds; a new data version makes older copies unreachable anyway
@@ -68,10 +87,10 @@ def _version_sql():
     )
 
 
-def current_version():
-    """(number, changed_at) of the catalogue. Asked on every public request, so it skips
-    the ORM: one plain SELECT by primary key."""
-    with connection.cursor() as cursor:
+def read_version(alias):
+    """(number, changed_at) of the catalogue in one database: one plain SELECT by primary
+    key, since it is asked on every public request."""
+    with connections[alias].cursor() as cursor:
         cursor.execute(_version_sql())
         row = cursor.fetchone()
     if row is None:  # deleted, e.g. by `manage.py flush`
@@ -81,6 +100,44 @@ def current_version():
     if changed_at.tzinfo is None:  # SQLite gives the stored UTC time without a zone
         changed_at = changed_at.replace(tzinfo=UTC)
     return number, changed_at
+
+
+def current_version():
+    """(number, changed_at) of the catalogue: the primary's, or while the primary does
+    not answer, that of the replica this request reads from. Without a replica to fall
+    back on, the primary's error goes up (an error page says the site is unavailable)."""
+    fallback = reads_from()
+    primary = database_outage(PRIMARY)
+    if fallback == PRIMARY or not primary.ongoing:
+        try:
+            version = read_version(PRIMARY)
+        except DATABASE_UNAVAILABLE as error:
+            if fallback == PRIMARY:
+                raise
+            primary.begin(error)
+        else:
+            primary.end()
+            return version
+    return read_version(fallback)
+
+
+def render_from_a_replica_only_at(version):
+    """Before a page is rendered to be stored under `version`: keep this request on its
+    replica only if the replica has replayed that very version, else read from the
+    primary. (Equal, not "at least": a version row made anew, after `manage.py flush`,
+    starts counting again.)"""
+    alias = router.db_for_read(DataVersion)
+    if alias == PRIMARY or database_outage(PRIMARY).ongoing:
+        return  # the version came from this replica
+    try:
+        replayed = read_version(alias)
+    except DATABASE_UNAVAILABLE as error:
+        database_outage(alias).begin(error)
+        replayed = None
+    if replayed != version:
+        at = replayed[0] if replayed else "?"
+        log.info("%s is at data version %s, not %s: read from the primary", alias, at, version[0])
+        read_from_primary()
 
 
 def etag_for(version):
@@ -138,6 +195,7 @@ class PublicPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.cache = caches[CACHE_ALIAS]
+        self.cache_outage = outage(f"cache {CACHE_ALIAS!r}")
         self.skipped = (f"/{settings.STATIC_URL.lstrip('/')}", f"/{settings.ADMIN_PATH}")
 
     def __call__(self, request):
@@ -148,9 +206,10 @@ class PublicPageCacheMiddleware:
         request.get_host()
         version = current_version()
         request.data_version = version
-        stored = self.cache.get(cache_key(version, request))
+        stored = self.cached(self.cache.get, cache_key(version, request))
         if stored is not None:
             return self.replay(request, version, stored)
+        render_from_a_replica_only_at(version)
         response = self.get_response(request)
         key = getattr(response, "public_cache_key", None)
         if key:
@@ -162,8 +221,21 @@ class PublicPageCacheMiddleware:
                 response, [v for v in vary if v.lower() != "accept-language"] + ["Accept-Encoding"]
             )
             if len(response.content) <= MAX_STORED_BYTES:
-                self.cache.set(key, self.freeze(response), PAGE_TIMEOUT)
+                self.cached(self.cache.set, key, self.freeze(response), PAGE_TIMEOUT)
         return response
+
+    def cached(self, operation, *args):
+        """A get or set on the cache. A shared cache (Redis) that does not answer makes
+        every page a miss for a while: slower, never an error."""
+        if self.cache_outage.ongoing:
+            return None
+        try:
+            result = operation(*args)
+        except RedisError as error:
+            self.cache_outage.begin(error)
+            return None
+        self.cache_outage.end()
+        return result
 
     @staticmethod
     def freeze(response):

@@ -87,3 +87,44 @@ def test_database_url_chooses_postgresql():
 def test_language_and_time_zone_are_czech():
     env = {"DJANGO_DEBUG": "1"}
     assert value(env, "[s.LANGUAGE_CODE, s.TIME_ZONE]") == ["cs", "Europe/Prague"]
+
+
+def test_read_replicas_come_from_database_replica_urls():
+    env = {
+        "DJANGO_DEBUG": "1",
+        "DATABASE_URL": "postgres://portal@db.example:5432/nsp",
+        "DATABASE_REPLICA_URLS": "postgres://portal@replica1.example:5432/nsp, "
+        "postgres://portal@replica2.example:5432/nsp?connect_timeout=5,",
+    }
+    replicas, databases, routers = value(
+        env,
+        "[s.REPLICA_DATABASES, {alias: [d['HOST'], d['OPTIONS'], d.get('TEST', {})] "
+        "for alias, d in s.DATABASES.items()}, s.DATABASE_ROUTERS]",
+    )
+    assert replicas == ["replica_1", "replica_2"]
+    assert databases == {
+        # A server that does not answer is given up after 2 s, unless the URL says otherwise.
+        "default": ["db.example", {"connect_timeout": 2}, {}],
+        # Tests reach the test database on a replica through replication.
+        "replica_1": ["replica1.example", {"connect_timeout": 2}, {"MIRROR": "default"}],
+        "replica_2": ["replica2.example", {"connect_timeout": 5}, {"MIRROR": "default"}],
+    }
+    assert routers == ["portal.replicas.ReplicaRouter"]
+
+
+def test_read_replicas_need_postgresql():
+    env = {"DJANGO_DEBUG": "1", "DATABASE_REPLICA_URLS": "postgres://portal@replica.example/nsp"}
+    result = settings_with(env)  # the primary is the default SQLite file
+    assert result.returncode != 0
+    assert "DATABASE_REPLICA_URLS: read replicas need PostgreSQL" in result.stderr
+    assert "DATABASE_URL is sqlite3" in result.stderr
+
+
+def test_the_redis_cache_gives_up_after_a_second():
+    env = {"DJANGO_DEBUG": "1", "DJANGO_CACHE_URL": "redis://cache.example:6379/1"}
+    cache = value(env, "s.CACHES['default']")
+    assert cache == {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://cache.example:6379/1",
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+    }

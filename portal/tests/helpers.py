@@ -1,9 +1,12 @@
-"""Helpers shared by the occupations tests."""
+"""Helpers shared by the tests of several apps."""
 
-from contextlib import contextmanager
+import socket
+import time
+from collections import Counter
+from contextlib import ExitStack, contextmanager
 
 from django.contrib.auth.models import Group, User
-from django.db import connection
+from django.db import connection, connections
 from django.forms import NullBooleanSelect
 
 
@@ -93,3 +96,75 @@ def failing_inserts(table):
                 cursor.execute("DROP FUNCTION inject_fault()")
             else:
                 cursor.execute("DROP TRIGGER inject_fault")
+
+
+@contextmanager
+def queries_by_alias():
+    """{database alias: queries run} for the requests made inside, by this thread."""
+    counts = Counter()
+
+    def counter(alias):
+        def count(execute, sql, params, many, context):
+            counts[alias] += 1
+            return execute(sql, params, many, context)
+
+        return count
+
+    with ExitStack() as stack:
+        for alias in connections:
+            stack.enter_context(connections[alias].execute_wrapper(counter(alias)))
+        yield counts
+
+
+def closed_port():
+    """A port of 127.0.0.1 nothing listens on: a connection there is refused at once."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def unreachable(alias):
+    """The database `alias` refuses connections inside, as a stopped server does: the
+    port of PostgreSQL, the folder of an SQLite file, point where nothing is. For
+    transactional tests (the test's own connection is closed)."""
+    database = connections[alias]
+    saved = dict(database.settings_dict)
+    database.close()
+    if database.vendor == "sqlite":
+        database.settings_dict["NAME"] = "/nonexistent/folder/db.sqlite3"
+    else:
+        database.settings_dict["PORT"] = closed_port()
+    try:
+        yield
+    finally:
+        database.close()
+        database.settings_dict.update(saved)
+
+
+def wait_for_replay(replica, timeout=10.0):
+    """Until the replica has replayed everything committed on the primary so far."""
+    with connections["default"].cursor() as cursor:
+        cursor.execute("SELECT pg_current_wal_lsn()")
+        (target,) = cursor.fetchone()
+    deadline = time.monotonic() + timeout
+    with connections[replica].cursor() as cursor:
+        while True:
+            cursor.execute("SELECT pg_last_wal_replay_lsn() >= %s::pg_lsn", [target])
+            if cursor.fetchone()[0]:
+                return
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{replica} has not replayed up to {target} in {timeout} s")
+            time.sleep(0.005)
+
+
+@contextmanager
+def replay_paused(replica):
+    """The replica stops replaying what the primary commits inside: it lags for sure."""
+    with connections[replica].cursor() as cursor:
+        cursor.execute("SELECT pg_wal_replay_pause()")
+    try:
+        yield
+    finally:
+        with connections[replica].cursor() as cursor:
+            cursor.execute("SELECT pg_wal_replay_resume()")

@@ -1,6 +1,7 @@
 """Public pages are cached and revalidated, and never outlive the data they show."""
 
 import gzip
+import pickle
 
 import pytest
 from django.contrib.auth.models import User
@@ -8,10 +9,12 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils.http import http_date
+from redis import Redis
 
 from competences.models import Competence
 from conftest import SEED_SPECIALIZATION
 from occupations.models import Activity, AlternativeName, Occupation, SlugRedirect
+from portal.caching import PAGE_TIMEOUT
 from portal.models import DataVersion
 from portal.tests.helpers import change_form_data
 from profiles.importer import import_paths
@@ -36,6 +39,18 @@ def test_a_stored_page_costs_one_query(client, seeds):
     assert warm == 1  # the data version
     assert second.content == first.content
     assert second["ETag"] == first["ETag"]
+
+
+def test_pages_are_stored_in_the_shared_redis(client, seeds, redis_url):
+    """What any app server sharing DJANGO_CACHE_URL reads: the page, gzipped, for an hour."""
+    shared = Redis.from_url(redis_url)
+    page, _ = get(client, PROFILE)
+
+    (key,) = shared.keys("*page:*")
+    assert 0 < shared.ttl(key) <= PAGE_TIMEOUT
+    status, headers, body = pickle.loads(shared.get(key))
+    assert (status, gzip.decompress(body)) == (200, page.content)
+    assert ("ETag", page["ETag"]) in headers
 
 
 def test_public_pages_can_be_revalidated(client, seeds):

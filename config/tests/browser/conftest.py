@@ -10,7 +10,7 @@ What the tests need from outside Python:
 
 Where one is missing the tests that need it are skipped with the reason, so `make test` works
 on a machine without them; with CI=true they fail instead, so CI never passes without having
-run them. `require()` below is the one place that decides.
+run them (`require()` in the root conftest.py decides).
 """
 
 import os
@@ -18,6 +18,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+
+from conftest import require
 
 BASE_DIR = Path(__file__).resolve().parents[3]
 CHROMIUM = Path(os.environ.get("BROWSER_TESTS_CHROMIUM", "/usr/bin/chromium"))
@@ -32,19 +34,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
-
-
-def in_ci():
-    return os.environ.get("CI", "").strip().lower() == "true"
-
-
-def require(condition, reason):
-    """Skip the test when `condition` is false, or fail it loudly in CI."""
-    if condition:
-        return
-    if in_ci():
-        pytest.fail(f"CI=true, so browser tests may not be skipped: {reason}", pytrace=False)
-    pytest.skip(reason)
 
 
 def _chromium_problem():
@@ -143,10 +132,12 @@ def axe_source():
 def site(live_server, seeds):
     """The live server's base URL, with both seed profiles in a committed database.
 
-    Every browser test is marked django_db(transaction=True, serialized_rollback=True): the
-    server thread only sees committed rows, so the test database is emptied after each test
-    instead of rolled back, and the serialized rollback puts back, before each test, the data
-    migrations' rows (regions, the DataVersion row, the editors group) that this removes."""
+    Every browser test is marked django_db(transaction=True, serialized_rollback=True,
+    databases="__all__"): the server thread only sees committed rows, so the test database
+    is emptied after each test instead of rolled back, and the serialized rollback puts back,
+    before each test, the data migrations' rows (regions, the DataVersion row, the editors
+    group) that this removes. All databases: with read replicas (DATABASE_REPLICA_URLS) the
+    server reads public pages from a replica, as in production."""
     return live_server.url
 
 

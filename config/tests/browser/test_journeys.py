@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True, databases="__all__")
 
 DIRECTOR = "Ředitel zákaznických služeb"
 AGENT = "Pracovník distančního zákaznického servisu"

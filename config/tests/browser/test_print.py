@@ -6,7 +6,7 @@ import pytest
 
 from wages.tests.helpers import import_two_more_profiles
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True, databases="__all__")
 
 # A4 is 210 mm wide; print.css leaves 12 mm margins: 186 mm at 96 px per inch.
 PRINTABLE_WIDTH_PX = round(186 / 25.4 * 96)
