@@ -107,6 +107,20 @@ class Comparison:
             keys.extend(key for key in of_one if key not in keys)
         return [(code, year, [f.get((code, year)) for f in figures]) for code, year in keys]
 
+    @property
+    def region_rows(self):
+        """(region, [(Compared, figure or None)]): the wage table's rows, each figure with
+        the occupation it belongs to, whose letter labels it on a phone."""
+        return [
+            (region, list(zip(self.compared, figures, strict=True)))
+            for region, figures in self.regions
+        ]
+
+    @property
+    def condition_rows(self):
+        """(ConditionRow, [(Compared, levels or None)]): the same for the work conditions."""
+        return [(row, list(zip(self.compared, row.levels, strict=True))) for row in self.conditions]
+
     def series_rows(self):
         """For the range chart: per occupation, (region, figure) in REGIONS order."""
         return [

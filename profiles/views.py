@@ -4,7 +4,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
-from nsp import vocabulary as vocab
 from occupations.collecting import collected_ids
 from occupations.models import Field, IscoGroup, Occupation, SlugRedirect
 from portal.caching import public_page
@@ -19,6 +18,7 @@ from profiles.selectors import (
 from search import engine
 from wages.charts import table_chart, table_map
 from wages.selectors import table_view
+from wages.spheres import chosen_sphere, sphere_links, spheres_of
 
 PAGE_SIZE = 20
 
@@ -65,16 +65,30 @@ def occupation_detail(request, slug):
             raise Http404("No such profile.")
         return redirect(moved.occupation, permanent=True)
     sections = profile_sections(occupation)
-    context = {"occupation": occupation, **sections}
+    context = {
+        "occupation": occupation,
+        **sections,
+        **wage_spheres(request, sections["wage_tables"]),
+    }
     if sections["wage_tables"]:
         first = sections["wage_tables"][0]
-        sphere = first.spheres[0] if first.spheres else vocab.BUSINESS
+        sphere = chosen_sphere(request, first.spheres)
         context.update(
             chart_sphere=sphere,
             wage_chart=table_chart(first, sphere),
             wage_map=table_map(first, sphere),
         )
     return render(request, "profiles/detail.html", context)
+
+
+def wage_spheres(request, tables):
+    """The sphere the page's wage tables show on a phone (and its chart everywhere), and
+    the links to the other one."""
+    spheres = spheres_of(tables)
+    return {
+        "wage_sphere": chosen_sphere(request, spheres),
+        "sphere_links": sphere_links(request, spheres),
+    }
 
 
 @require_safe
@@ -99,13 +113,15 @@ def isco_detail(request, code):
         .order_by("-year")
     )
     subgroups = IscoGroup.objects.filter(code__startswith=code).exclude(code=code)
+    wage_tables = [table_view(table) for table in tables]
     return render(
         request,
         "profiles/isco_detail.html",
         {
             "group": group,
             "occupations": occupations,
-            "wage_tables": [table_view(table) for table in tables],
+            "wage_tables": wage_tables,
             "subgroups": subgroups,
+            **wage_spheres(request, wage_tables),
         },
     )
