@@ -42,6 +42,10 @@ PAGES = {
     "comparison-of-3": (compare(3), 1, 6),
     "comparison-of-4": (compare(4), 1, 6),
     "comparison-of-4-public": (compare(4) + "&sfera=public", 1, 6),
+    # English labels and amounts ("238,519 CZK") are longer.
+    "english-profile": ("/en/povolani/reditel-zakaznickych-sluzeb/", 1, 8),
+    "english-ranking": ("/en/mzdy/?kraj=praha", 0, 1),
+    "english-comparison-of-4": ("/en" + compare(4), 1, 6),
 }
 
 MEASURE = """() => {
