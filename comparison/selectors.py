@@ -70,16 +70,28 @@ class Compared:
 class ConditionRow:
     name: str
     levels: list  # per compared occupation: list of levels or None
+    compared: list = field(default_factory=list, repr=False)
 
     @property
     def differs(self):
         return len({tuple(levels or ()) for levels in self.levels}) > 1
+
+    @property
+    def cells(self):
+        """(Compared, levels) pairs: each occupation's letter labels its levels on a phone."""
+        return list(zip(self.compared, self.levels, strict=True))
 
 
 @dataclass
 class CompetenceRow:
     competence: object
     links: list  # per compared occupation: OccupationCompetence or None
+    compared: list = field(default_factory=list, repr=False)
+
+    @property
+    def cells(self):
+        """(Compared, link) pairs, as ConditionRow.cells."""
+        return list(zip(self.compared, self.links, strict=True))
 
 
 @dataclass
@@ -106,6 +118,15 @@ class Comparison:
         for of_one in figures:
             keys.extend(key for key in of_one if key not in keys)
         return [(code, year, [f.get((code, year)) for f in figures]) for code, year in keys]
+
+    @property
+    def region_rows(self):
+        """(region, [(Compared, figure or None)]): the wage table's rows, each figure with
+        the occupation it belongs to, whose letter labels it on a phone."""
+        return [
+            (region, list(zip(self.compared, figures, strict=True)))
+            for region, figures in self.regions
+        ]
 
     def series_rows(self):
         """For the range chart: per occupation, (region, figure) in REGIONS order."""
@@ -162,7 +183,9 @@ def _condition_rows(compared):
     names = []
     for c in compared:
         names.extend(name for name in c.conditions if name not in names)
-    return [ConditionRow(name, [c.conditions.get(name) for c in compared]) for name in names]
+    return [
+        ConditionRow(name, [c.conditions.get(name) for c in compared], compared) for name in names
+    ]
 
 
 def _grouped(items):
@@ -189,7 +212,7 @@ def _competence_rows(compared):
     for key in keys:
         links = [c.competences.get(key) for c in compared]
         if all(links):
-            shared.append(CompetenceRow(links[0].competence, links))
+            shared.append(CompetenceRow(links[0].competence, links, compared))
     shared_keys = {(row.competence.category, row.competence.code) for row in shared}
     for c in compared:
         c.particular = _grouped(

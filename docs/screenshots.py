@@ -5,8 +5,8 @@
 
 Starts no server of its own; it only needs the base URL. Uses Debian's Chromium at
 /usr/bin/chromium (CHROMIUM=... for another one) through Playwright. Every picture is the
-first screen of the page (1280×900, or 390×844 for the phone), not the whole page, so the
-files stay small.
+first screen of the page (1280×900, or 390×844 for the phone), or of the part a #fragment
+leads to, not the whole page, so the files stay small.
 """
 
 import os
@@ -32,6 +32,9 @@ SHOTS = [
     ("comparison", "/porovnani/?id=102742&id=103332", DESKTOP),
     ("wages", "/mzdy/?povolani=103332", DESKTOP),
     ("profile-phone", "/povolani/103332/", PHONE),
+    ("wages-phone", "/povolani/103332/#mzdy", PHONE),
+    ("comparison-phone", "/porovnani/?id=102742&id=103332#porovnani-tabulka", PHONE),
+    ("competences-phone", "/povolani/103332/#kompetence", PHONE),
 ]
 
 
@@ -40,7 +43,10 @@ def main(base_url, out_dir):
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         for name, path, viewport in SHOTS:
-            context = browser.new_context(viewport=viewport, locale="cs-CZ")
+            # A #fragment scrolls the first screen there, at once (no smooth scrolling).
+            context = browser.new_context(
+                viewport=viewport, locale="cs-CZ", reduced_motion="reduce"
+            )
             page = context.new_page()
             response = page.goto(base_url.rstrip("/") + path)
             if response is None or not response.ok:

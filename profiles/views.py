@@ -6,7 +6,6 @@ from django.views.decorators.http import require_safe
 
 from careers.forms import place_choices, read_place
 from careers.selectors import competences_of, similar_moves
-from nsp import vocabulary as vocab
 from occupations.collecting import collected_ids
 from occupations.models import Field, IscoGroup, Occupation, SlugRedirect
 from portal.caching import public_page
@@ -21,6 +20,7 @@ from profiles.selectors import (
 from search import engine
 from wages.charts import table_chart, table_map
 from wages.selectors import table_view
+from wages.spheres import chosen_sphere, sphere_links, spheres_of
 
 PAGE_SIZE = 20
 
@@ -67,6 +67,7 @@ def occupation_detail(request, slug):
     context = {
         "occupation": occupation,
         **sections,
+        **wage_spheres(request, sections["wage_tables"]),
         "place": place,
         "similar": similar_moves(
             occupation, competences_of(occupation), region=place.region, sphere=place.sphere
@@ -76,13 +77,23 @@ def occupation_detail(request, slug):
     }
     if sections["wage_tables"]:
         first = sections["wage_tables"][0]
-        sphere = first.spheres[0] if first.spheres else vocab.BUSINESS
+        sphere = chosen_sphere(request, first.spheres)
         context.update(
             chart_sphere=sphere,
             wage_chart=table_chart(first, sphere),
             wage_map=table_map(first, sphere),
         )
     return render(request, "profiles/detail.html", context)
+
+
+def wage_spheres(request, tables):
+    """The sphere the page's wage tables show on a phone (and its chart everywhere), and
+    the links to the other one."""
+    spheres = spheres_of(tables)
+    return {
+        "wage_sphere": chosen_sphere(request, spheres),
+        "sphere_links": sphere_links(request, spheres),
+    }
 
 
 @require_safe
@@ -107,13 +118,15 @@ def isco_detail(request, code):
         .order_by("-year")
     )
     subgroups = IscoGroup.objects.filter(code__startswith=code).exclude(code=code)
+    wage_tables = [table_view(table) for table in tables]
     return render(
         request,
         "profiles/isco_detail.html",
         {
             "group": group,
             "occupations": occupations,
-            "wage_tables": [table_view(table) for table in tables],
+            "wage_tables": wage_tables,
             "subgroups": subgroups,
+            **wage_spheres(request, wage_tables),
         },
     )

@@ -60,8 +60,58 @@ class Bar:
 
 
 @dataclass
+class PhoneBar:
+    """A bar of the phone layout: x in per cent of the chart's width, y in pixels."""
+
+    series: int
+    y: float
+    low_x: float | None
+    median_x: float | None
+    high_x: float | None
+
+
+@dataclass
+class PhoneRangeChart:
+    """The same bars laid out for a phone: drawn without a viewBox, so that text renders at
+    its CSS size whatever the width. x positions are per cent of the width, y positions
+    pixels; each region's name stands above its bars, which get the whole width. The
+    markers are drawn once, centred on 0,0, and placed with <use> (a path cannot be placed
+    in per cent)."""
+
+    height: int
+    rows: list  # (region name, y of its baseline)
+    bars: list
+    ticks: list  # (x %, label, text-anchor), written above and below the bars
+    series_count: int
+    missing: list = field(default_factory=list)  # (x %, y) of 'bez údajů' notes
+
+    @property
+    def markers(self):
+        """(series, path) of each series' marker, centred on 0,0."""
+        return [(series, marker_path(series, 0, 0)) for series in range(self.series_count)]
+
+    @property
+    def top_tick_y(self):
+        return PHONE_TICK_SIZE
+
+    @property
+    def bottom_tick_y(self):
+        return self.height - 4
+
+    @property
+    def grid_top(self):
+        return PHONE_AXIS_HEIGHT - 2
+
+    @property
+    def grid_bottom(self):
+        return self.height - PHONE_AXIS_HEIGHT + 2
+
+
+@dataclass
 class RangeChart:
-    """D1–median–D9 of each region: a line from low to high with a marker at the median."""
+    """D1–median–D9 of each region: a line from low to high with a marker at the median.
+
+    `phone` has the same bars laid out for a narrow screen (PhoneRangeChart)."""
 
     width: int
     height: int
@@ -72,6 +122,7 @@ class RangeChart:
     ticks: list  # (x, label)
     series_count: int
     missing: list = field(default_factory=list)  # (x, y) of 'bez údajů' notes
+    phone: PhoneRangeChart | None = None
 
     @property
     def view_box(self):
@@ -96,6 +147,15 @@ LABEL_WIDTH = 116
 CHART_WIDTH = 420
 TOP = 8
 AXIS_HEIGHT = 26
+
+# The phone layout, in CSS pixels (its text sizes are in site.css: 14 px names, 13 px
+# ticks; the heights here leave room for them).
+PHONE_LABEL_HEIGHT = 18  # a region's name above its bars
+PHONE_SERIES_GAP = 10
+PHONE_ROW_PADDING = 8  # below a region's last bar
+PHONE_TICK_SIZE = 13
+PHONE_AXIS_HEIGHT = 22  # tick labels above and below the bars
+PHONE_PLOT = (1.0, 97.0)  # where the axis starts and ends, in per cent of the width
 
 
 def range_chart(series_rows, format_amount, format_tick):
@@ -128,7 +188,7 @@ def range_chart(series_rows, format_amount, format_tick):
         for series, region_rows in enumerate(series_rows):
             figure = region_rows[index][1]
             y = row_top + (row_height - SERIES_GAP * (series_count - 1)) / 2 + series * SERIES_GAP
-            if figure is None or (figure.median is None and figure.low is None):
+            if not _has_bar(figure):
                 missing.append((plot_left + 4, round(y + 3, 1)))
                 continue
             bars.append(
@@ -143,9 +203,58 @@ def range_chart(series_rows, format_amount, format_tick):
                 )
             )
     height = TOP + len(REGIONS) * row_height + AXIS_HEIGHT
-    ticks = [(x(value), format_tick(value)) for value in range(0, top_value + 1, step)]
+    ticks = [(value, format_tick(value)) for value in range(0, top_value + 1, step)]
     return RangeChart(
-        CHART_WIDTH, height, plot_left, plot_right, rows, bars, ticks, series_count, missing
+        CHART_WIDTH,
+        height,
+        plot_left,
+        plot_right,
+        rows,
+        bars,
+        [(x(value), label) for value, label in ticks],
+        series_count,
+        missing,
+        phone=phone_range_chart(series_rows, top_value, ticks),
+    )
+
+
+def _has_bar(figure):
+    return figure is not None and (figure.median is not None or figure.low is not None)
+
+
+def phone_range_chart(series_rows, top_value, ticks):
+    """The phone layout of range_chart()'s bars, on the same axis: `top_value` and `ticks`
+    ((value, label) pairs) come from it."""
+    series_count = max(len(series_rows), 1)
+    left, right = PHONE_PLOT
+    last = len(ticks) - 1
+    row_height = PHONE_LABEL_HEIGHT + PHONE_SERIES_GAP * series_count + PHONE_ROW_PADDING
+
+    def x(value):
+        return None if value is None else round(left + (right - left) * value / top_value, 2)
+
+    rows, bars, missing = [], [], []
+    for index, region in enumerate(REGIONS):
+        row_top = PHONE_AXIS_HEIGHT + index * row_height
+        rows.append((region.name, row_top + PHONE_LABEL_HEIGHT - 4))
+        for series, region_rows in enumerate(series_rows):
+            figure = region_rows[index][1]
+            y = row_top + PHONE_LABEL_HEIGHT + PHONE_SERIES_GAP * series + PHONE_SERIES_GAP / 2
+            if not _has_bar(figure):
+                missing.append((left, y + 4))
+                continue
+            bars.append(PhoneBar(series, y, x(figure.low), x(figure.median), x(figure.high)))
+    height = PHONE_AXIS_HEIGHT * 2 + len(REGIONS) * row_height
+    return PhoneRangeChart(
+        height,
+        rows,
+        bars,
+        [
+            (x(value), label, "start" if index == 0 else "end" if index == last else "middle")
+            for index, (value, label) in enumerate(ticks)
+        ],
+        series_count,
+        missing,
     )
 
 

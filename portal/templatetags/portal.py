@@ -42,12 +42,20 @@ def level_scale(level, scale_min, scale_max):
 
 
 @register.simple_tag
-def range_cells(figure):
-    """Od, Medián and Do of a wage figure as three table cells, or one 'bez údajů' cell."""
+def range_cells(figure, sphere=""):
+    """Od, Medián and Do of a wage figure as three table cells, or one 'bez údajů' cell.
+
+    The cells carry the class of their `sphere` (a phone shows one sphere at a time) and
+    the role that keeps them cells when a phone reflows their table (site.css, "reflow")."""
+    sphere_class = f" sphere-{sphere}" if sphere else ""
     if figure is None:
-        return format_html('<td class="missing" colspan="3">{}</td>', _("bez údajů"))
+        return format_html(
+            '<td class="missing{}" colspan="3" role="cell">{}</td>', sphere_class, _("bez údajů")
+        )
     return format_html(
-        '<td class="num">{}</td><td class="num median">{}</td><td class="num">{}</td>',
+        '<td class="num{0}" role="cell">{1}</td><td class="num median{0}" role="cell">{2}</td>'
+        '<td class="num{0}" role="cell">{3}</td>',
+        sphere_class,
         formatting.czk(figure.low),
         formatting.czk(figure.median),
         formatting.czk(figure.high),

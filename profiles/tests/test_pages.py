@@ -30,7 +30,9 @@ def text_of(html):
 
 def row(html, header):
     """The text of the table row whose header cell is `header`."""
-    match = re.search(rf"<tr><th scope=\"row\"[^>]*>{re.escape(header)}</th>(.*?)</tr>", html, re.S)
+    match = re.search(
+        rf"<tr\b[^>]*><th scope=\"row\"[^>]*>{re.escape(header)}</th>(.*?)</tr>", html, re.S
+    )
     assert match, header
     return text_of(match.group(1))
 
@@ -181,7 +183,7 @@ def test_the_legend_explains_all_four_levels(client, seeds):
 
 
 def national_rows(client, url):
-    table = only(section(client, url, "mzdy"), ".//table[@class='national']")
+    table = only(section(client, url, "mzdy"), ".//table[@class='national reflow']")
     return [[text(cell) for cell in row] for row in table.iterfind("tbody/tr")]
 
 

@@ -89,6 +89,8 @@ def svg_image(html, svg_class):
 
 def table_row(html, region):
     """The text of the cells of a region's row in a table."""
-    match = re.search(rf"<tr><th scope=\"row\"[^>]*>{re.escape(region)}</th>(.*?)</tr>", html, re.S)
+    match = re.search(
+        rf"<tr\b[^>]*><th scope=\"row\"[^>]*>{re.escape(region)}</th>(.*?)</tr>", html, re.S
+    )
     assert match, region
     return text_of(match.group(1))

@@ -1,6 +1,7 @@
 """Server-drawn charts: geometry that follows the figures, no zero for missing data; on the
 profile page, images named by a title and described by the table of their figures."""
 
+from itertools import pairwise
 from types import SimpleNamespace
 
 import pytest
@@ -8,6 +9,10 @@ import pytest
 from nsp.vocabulary import REGIONS
 from wages.charts import (
     LABEL_WIDTH,
+    PHONE_AXIS_HEIGHT,
+    PHONE_LABEL_HEIGHT,
+    PHONE_ROW_PADDING,
+    PHONE_SERIES_GAP,
     choropleth,
     nice_axis,
     range_chart,
@@ -40,6 +45,42 @@ def test_range_bars_place_low_median_and_high_on_one_scale():
     )
     assert len(chart.missing) == 13  # every other region says 'bez údajů'
     assert [label for _, label in chart.ticks] == ["0", "20000", "40000", "60000", "80000"]
+
+
+def test_the_phone_layout_places_the_same_bars_in_per_cent_of_the_width():
+    rows = [(region, None) for region in REGIONS]
+    rows[0] = (REGIONS[0], figure(20_000, 40_000, 80_000))
+    phone = range_chart([rows], str, str).phone
+
+    # The axis runs from 1 % to 97 % of the width, 0 to 80 000 as on the wide chart.
+    [bar] = phone.bars
+    assert (bar.low_x, bar.median_x, bar.high_x) == (25.0, 49.0, 97.0)
+    assert phone.ticks == [
+        (1.0, "0", "start"),
+        (25.0, "20000", "middle"),
+        (49.0, "40000", "middle"),
+        (73.0, "60000", "middle"),
+        (97.0, "80000", "end"),
+    ]
+    # Whole names above the bars; every other region says 'bez údajů' on its bar's line.
+    assert phone.rows[0] == ("Hlavní město Praha", PHONE_AXIS_HEIGHT + PHONE_LABEL_HEIGHT - 4)
+    assert phone.rows[-1][0] == "Moravskoslezský kraj"
+    assert bar.y == PHONE_AXIS_HEIGHT + PHONE_LABEL_HEIGHT + PHONE_SERIES_GAP / 2
+    assert len(phone.missing) == 13
+    row = PHONE_LABEL_HEIGHT + PHONE_SERIES_GAP + PHONE_ROW_PADDING
+    assert phone.height == 2 * PHONE_AXIS_HEIGHT + 14 * row
+
+
+def test_the_phone_layout_stacks_the_compared_series_under_each_name():
+    rows = [[(region, figure(1, 2, 3)) for region in REGIONS] for _ in range(4)]
+    phone = range_chart(rows, str, str).phone
+
+    first_row = [bar for bar in phone.bars if bar.y < phone.rows[1][1]]
+    assert [bar.series for bar in first_row] == [0, 1, 2, 3]
+    assert [b.y - a.y for a, b in pairwise(first_row)] == [PHONE_SERIES_GAP] * 3
+    # One marker per series, drawn around 0,0 and placed by <use>.
+    assert [series for series, _ in phone.markers] == [0, 1, 2, 3]
+    assert phone.markers[1][1] == "M-4.0,-4.0 h8 v8 h-8 z"
 
 
 def test_each_compared_series_has_its_own_marker_shape():
@@ -124,7 +165,10 @@ def test_the_profile_chart_and_map_are_images_described_by_the_wage_table(
 ):
     html = client.get(f"/povolani/{slug}/").content.decode()
     chart, region_map = svg_image(html, "range-chart"), svg_image(html, "region-map")
+    phone_chart = svg_image(html, "range-chart-phone")
 
+    # The phone layout (shown instead of the wide one on a phone) is the same image.
+    assert phone_chart == chart
     assert chart.role == region_map.role == "img"
     assert chart.title == f"Rozpětí mezd podle krajů v roce {year} (mzdová sféra)"
     assert region_map.title == f"Medián mzdy podle krajů v roce {year} (mzdová sféra)"

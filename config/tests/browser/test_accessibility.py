@@ -20,6 +20,7 @@ PAGES = {
     "list-with-errors": "/povolani/?mzda_od=abc&zatez_max=9",
     "profile-occupation": "/povolani/reditel-zakaznickych-sluzeb/",
     "profile-specialization": "/povolani/pracovnik-distancniho-zakaznickeho-servisu/",
+    "profile-public-sphere": "/povolani/reditel-zakaznickych-sluzeb/?sfera=public",
     "comparison": "/porovnani/?id=102742&id=103332",
     "wages-ranking": "/mzdy/?kraj=praha",
     "wages-occupation": "/mzdy/?povolani=103332",
