@@ -31,6 +31,7 @@ from bench.bench_import import (  # noqa: E402
     add_corpus_arguments,
     cpu_model,
     manage,
+    measure_or_run,
     prepare_corpus,
 )
 
@@ -159,16 +160,7 @@ def main(argv=None):
     parser.add_argument("--repeat", type=int, default=7, help="timed runs of each (default 7)")
     parser.add_argument("--keep", action="store_true", help="keep the folder and the database")
     parser.add_argument("--_measure", action="store_true", help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
-    if args._measure:
-        measure(args.repeat)
-        return 0
-    try:
-        run(args)
-    except BenchError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
-    return 0
+    return measure_or_run(parser.parse_args(argv), lambda args: measure(args.repeat), run)
 
 
 if __name__ == "__main__":

@@ -104,17 +104,17 @@ def bench_parse(paths, repeat):
 class Database:
     """A fresh database for the import: a new SQLite file or a recreated PostgreSQL one."""
 
-    def __init__(self, url, workdir):
+    def __init__(self, url, workdir, existing=False):
         self.url = url or f"sqlite:///{workdir / 'bench.sqlite3'}"
         parts = urlsplit(self.url)
         self.scheme = parts.scheme
         if self.scheme == "sqlite":
             self.path = ROOT / parts.path[1:]  # sqlite:////abs/path or sqlite:///relative
-            if url and self.path.exists():
+            if url and self.path.exists() and not existing:
                 raise BenchError(f"{self.path} exists: the benchmark needs a fresh database")
         elif self.scheme in ("postgres", "postgresql", "pgsql"):
             self.name = parts.path.lstrip("/")
-            if not re.fullmatch(r"bench[A-Za-z0-9_]*", self.name):
+            if not existing and not re.fullmatch(r"bench[A-Za-z0-9_]*", self.name):
                 raise BenchError(
                     f"the PostgreSQL database is dropped and recreated, so its name must start "
                     f"with 'bench' (letters, digits, _): not {self.name!r}"
@@ -124,13 +124,12 @@ class Database:
             raise BenchError(f"unsupported database URL {self.url!r}")
 
     def psql(self, *commands):
-        args = ["psql", self.maintenance, "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1"]
-        for command in commands:
-            args += ["-c", command]
-        result = subprocess.run(args, capture_output=True, text=True)
-        if result.returncode:
-            raise BenchError(f"psql failed: {result.stderr.strip()}")
-        return result.stdout.strip()
+        """`commands` on the maintenance database (to create and drop this one)."""
+        return _psql(self.maintenance, commands)
+
+    def psql_on_database(self, *commands):
+        """`commands` on the benchmark's own database."""
+        return _psql(self.url.replace("postgres://", "postgresql://", 1), commands)
 
     def create(self):
         if self.scheme == "sqlite":
@@ -174,6 +173,27 @@ def manage(database, *args, profile=None):
 
 
 # --- the run --------------------------------------------------------------------------------
+
+
+# The production settings for a benchmark's child process (Django's test client).
+CHILD_SETTINGS = {
+    "DJANGO_SETTINGS_MODULE": "config.settings",
+    "DJANGO_DEBUG": "0",
+    "DJANGO_SECRET_KEY": "bench-not-a-secret-" + "x" * 40,
+    "DJANGO_ALLOWED_HOSTS": "testserver",
+    "DJANGO_SECURE_SSL_REDIRECT": "0",
+    "DJANGO_LOG_LEVEL": "WARNING",
+}
+
+
+def _psql(url, commands):
+    args = ["psql", url, "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1"]
+    for command in commands:
+        args += ["-c", command]
+    result = subprocess.run(args, capture_output=True, text=True)
+    if result.returncode:
+        raise BenchError(f"psql failed: {result.stderr.strip()}")
+    return result.stdout.strip()
 
 
 class Workspace:
@@ -323,13 +343,22 @@ def main(argv=None):
 
 
 def run_benchmark(run, args):
-    """Run a benchmark: exit status 0, or 1 with a BenchError's message on stderr."""
+    """Run a benchmark: its exit status (0 when it returns none), or 1 with a BenchError's
+    message on stderr."""
     try:
-        run(args)
+        return run(args) or 0
     except BenchError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    return 0
+
+
+def measure_or_run(args, measure, run):
+    """A benchmark with a child process: the child's measurement (--_measure, inside
+    Django, its figures on stdout), or the parent's run_benchmark()."""
+    if args._measure:
+        measure(args)
+        return 0
+    return run_benchmark(run, args)
 
 
 if __name__ == "__main__":

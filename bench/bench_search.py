@@ -35,22 +35,16 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.bench_import import (  # noqa: E402
+    CHILD_SETTINGS,
     BenchError,
     Workspace,
     add_corpus_arguments,
     cpu_model,
     manage,
+    measure_or_run,
     prepare_corpus,
 )
 
-SETTINGS = {
-    "DJANGO_SETTINGS_MODULE": "config.settings",
-    "DJANGO_DEBUG": "0",
-    "DJANGO_SECRET_KEY": "bench-search-not-a-secret-" + "x" * 40,
-    "DJANGO_ALLOWED_HOSTS": "testserver",
-    "DJANGO_SECURE_SSL_REDIRECT": "0",
-    "DJANGO_LOG_LEVEL": "WARNING",
-}
 SEARCH_P95_MS, SUGGEST_P95_MS, TOP5_SHARE = 30.0, 20.0, 0.95
 ODD_QUERIES = [
     "*", "%", '"ředitel"', "NEAR(ředitel, služeb)", "ředitel OR kuchař", "'; DROP TABLE x; --",
@@ -275,7 +269,7 @@ def run(args):
         import_seconds, _ = manage(database, "import_nsp", str(folder))
         _, rebuild_output = manage(database, "rebuild_search_index")
         manage(database, "collectstatic", "--noinput")  # the production settings need it
-        environment = {**os.environ, **SETTINGS, "DATABASE_URL": database.url}
+        environment = {**os.environ, **CHILD_SETTINGS, "DATABASE_URL": database.url}
         child = subprocess.run(
             [sys.executable, str(Path(__file__).resolve()), "--_measure"],
             cwd=ROOT,
@@ -302,15 +296,7 @@ def main(argv=None):
     parser.add_argument("--json", type=Path, help="write every figure to this file")
     parser.add_argument("--keep", action="store_true", help="keep the work folder and database")
     parser.add_argument("--_measure", action="store_true", help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
-    if args._measure:
-        measure(args)
-        return 0
-    try:
-        return run(args)
-    except BenchError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
+    return measure_or_run(parser.parse_args(argv), measure, run)
 
 
 if __name__ == "__main__":
