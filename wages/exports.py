@@ -40,13 +40,13 @@ def ranking_csv(groups, region, sphere):
     rows = [
         [
             rank if group.median is not None else "",
-            group.isco_group.code,
-            group.isco_group.name,
-            group.table.year,
+            group.code,
+            group.name,
+            group.year,
             where,
             sphere_label,
             *amounts(group.figure),
-            ", ".join(o.title for o in group.occupations),
+            ", ".join(title for _, title in group.occupations),
         ]
         for rank, group in enumerate(groups, start=1)
     ]

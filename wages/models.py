@@ -203,6 +203,13 @@ class OccupationWageTable(OccupationPart):
         verbose_name = _("mzdová tabulka povolání")
         verbose_name_plural = _("mzdové tabulky povolání")
         ordering = ["occupation", "scope", "position"]
+        indexes = [
+            # An occupation's first table of a scope, read in the index alone: the list sorts
+            # and filters thousands of profiles by the median of that table (median_subquery).
+            models.Index(
+                fields=["occupation", "scope", "position", "table"], name="wage_link_first_table"
+            ),
+        ]
         constraints = [
             once_per_occupation(
                 "table",

@@ -6,7 +6,8 @@ table always has all of them in NUTS order without another query.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, Prefetch, Subquery
+from django.db.models import OuterRef, Prefetch, Subquery
+from django.urls import reverse
 
 from nsp import vocabulary as vocab
 from nsp.vocabulary import REGIONS
@@ -95,10 +96,14 @@ def table_view(table):
 def wage_prefetches(through="wage_links"):
     """Prefetch a profile's wage tables with their figures and regions, through its
     `wage_links` (or a relation ending there)."""
+    # Ordered by what the pages read, not by the models' default orders, which join the
+    # profiles (links) and the groups and regions (figures) to sort by them.
+    links = OccupationWageTable.objects.select_related("table__isco_group")
     return [
-        Prefetch(through, queryset=OccupationWageTable.objects.select_related("table__isco_group")),
+        Prefetch(through, queryset=links.order_by("scope", "position")),
         Prefetch(
-            f"{through}__table__figures", queryset=WageFigure.objects.select_related("region")
+            f"{through}__table__figures",
+            queryset=WageFigure.objects.select_related("region").order_by(),  # table_view()
         ),
     ]
 
@@ -123,6 +128,30 @@ def occupation_national_rows(occupation):
     ]
 
 
+def first_table_medians(region=None, sphere=vocab.BUSINESS):
+    """{occupation pk: median} of every profile with wage tables: what median_subquery()
+    gives each, None where its first table has no median there. Two queries whatever the
+    number of profiles: sorting thousands by median, or keeping those above a wage, the
+    database would look the median up for each of them, and twice (to filter and to sort)."""
+    scope = OccupationWageTable.Scope.REGIONAL if region else OccupationWageTable.Scope.NATIONAL
+    first = {}  # occupation pk -> (position, table id)
+    for occupation, position, table in (
+        OccupationWageTable.objects.filter(scope=scope)
+        .order_by()
+        .values_list("occupation_id", "position", "table_id")
+    ):
+        if occupation not in first or position < first[occupation][0]:
+            first[occupation] = (position, table)
+    figures = dict(
+        WageFigure.objects.filter(
+            sphere=sphere, **({"region": region} if region else {"region__isnull": True})
+        )
+        .order_by()
+        .values_list("table_id", "median")
+    )
+    return {occupation: figures.get(table) for occupation, (_, table) in first.items()}
+
+
 def median_subquery(region=None, sphere=vocab.BUSINESS, occupation="pk"):
     """The median in `region` (None: the national median) and `sphere` of an occupation's
     first wage table (the one its profile shows first), for annotating occupations: the
@@ -145,70 +174,94 @@ def median_subquery(region=None, sphere=vocab.BUSINESS, occupation="pk"):
         sphere=sphere,
         **({"region": region} if region else {"region__isnull": True}),
     )
-    return Subquery(figure.values("median")[:1])
+    # No order: the indexes make the figure unique, and the default one joins three tables.
+    return Subquery(figure.order_by().values("median")[:1])
 
 
 @dataclass
 class RankedGroup:
     """An ISCO group in the explorer's ranking: its newest wage table with a median in the
-    region and sphere, or, when no year has one, its newest table and no figure."""
+    region and sphere, or, when no year has one, its newest table and no figure ("bez
+    údajů"). Plain values: a ranking has a thousand groups and thousands of occupations."""
 
-    table: object
-    figure: object  # the WageFigure (low / median / high), or None: "bez údajů"
-    occupations: list
+    table_id: int
+    code: str
+    name: str
+    url: str
+    year: int
+    low: int | None
+    median: int | None
+    high: int | None
+    occupations: list = field(default_factory=list)  # (nsp_id, title), by with_occupations()
 
-    @property
-    def isco_group(self):
-        return self.table.isco_group
-
-    @property
-    def median(self):
-        return self.figure.median if self.figure else None
-
-    @property
-    def low(self):
-        return self.figure.low if self.figure else None
+    # The ranking names the first few; the group's page lists them all.
+    LISTED = 6
 
     @property
-    def high(self):
-        return self.figure.high if self.figure else None
+    def listed(self):
+        return self.occupations[: self.LISTED]
+
+    @property
+    def more(self):
+        return max(0, len(self.occupations) - self.LISTED)
+
+    @property
+    def figure(self):
+        return None if self.median is None and self.low is None else self
 
 
 def ranked_groups(region, sphere):
     """The ISCO groups with figures of the kind asked for (regional, or national when
     `region` is None), by median in `region` and `sphere`; the groups with no median there
-    follow in code order, so that none silently disappears."""
+    follow in code order, so that none silently disappears. Without their occupations:
+    with_occupations() adds them to the groups shown."""
     tables = (
+        # A semi-join, not EXISTS per table: the database reads the figures' index once.
         WageTable.objects.filter(
-            Exists(WageFigure.objects.filter(table=OuterRef("pk"), region__isnull=region is None))
+            pk__in=WageFigure.objects.filter(region__isnull=region is None).values("table")
         )
-        .select_related("isco_group")
         .order_by("-year")
+        .values_list("pk", "isco_group_id", "year", "isco_group__code", "isco_group__name")
     )
     figures = {
-        figure.table_id: figure
-        for figure in WageFigure.objects.filter(region=region, sphere=sphere, median__isnull=False)
-    }
-    chosen = {}  # ISCO group id -> (table, figure): the newest year with a median
-    for table in tables:
-        current = chosen.get(table.isco_group_id)
-        if current is None or (current[1] is None and table.pk in figures):
-            chosen[table.isco_group_id] = (table, figures.get(table.pk))
-    occupations = {}
-    for link in (
-        OccupationWageTable.objects.filter(
-            table__in=[table.pk for table, _ in chosen.values()],
-            scope="national" if region is None else "regional",
+        table_id: (low, median, high)
+        for table_id, low, median, high in WageFigure.objects.filter(
+            region=region, sphere=sphere, median__isnull=False
         )
-        .select_related("occupation")
-        .order_by("occupation__title_sort_key")
-    ):
-        occupations.setdefault(link.table_id, []).append(link.occupation)
+        .order_by()  # the figures' default order joins three tables for nothing here
+        .values_list("table_id", "low", "median", "high")
+    }
+    chosen = {}  # ISCO group id -> (table, figures): the newest year with a median
+    for table in tables:
+        current = chosen.get(table[1])
+        if current is None or (current[1] is None and table[0] in figures):
+            chosen[table[1]] = (table, figures.get(table[0]))
+    # One reverse() for the thousand links to the groups' pages.
+    url = reverse("occupations:isco", args=["00000"])
     groups = [
-        RankedGroup(table, figure, occupations.get(table.pk, []))
-        for table, figure in chosen.values()
+        RankedGroup(
+            table_id, code, name, url.replace("00000", code), year, *(amounts or (None,) * 3)
+        )
+        for (table_id, _group, year, code, name), amounts in chosen.values()
     ]
     return sorted(
-        groups,
-        key=lambda group: (group.median is None, -(group.median or 0), group.isco_group.code),
+        groups, key=lambda group: (group.median is None, -(group.median or 0), group.code)
     )
+
+
+GROUPS_BY_KEY = 200  # more groups than this, and with_occupations() reads every link
+
+
+def with_occupations(groups, region):
+    """`groups` (RankedGroups of ranked_groups(..., `region`)), each with the occupations
+    its table's figures are given for, in Czech order: one query."""
+    by_table = {group.table_id: group for group in groups}
+    links = OccupationWageTable.objects.filter(scope="national" if region is None else "regional")
+    if len(by_table) <= GROUPS_BY_KEY:  # a page of the ranking; the whole is read whole
+        links = links.filter(table__in=by_table)
+    for table_id, nsp_id, title in links.order_by("occupation__title_sort_key").values_list(
+        "table_id", "occupation__nsp_id", "occupation__title"
+    ):
+        if table_id in by_table:
+            by_table[table_id].occupations.append((nsp_id, title))
+    return groups

@@ -1,3 +1,4 @@
+from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
@@ -8,9 +9,16 @@ from wages.charts import table_chart, table_map
 from wages.exports import occupation_wages_csv, ranking_csv
 from wages.forms import SearchTextField, SphereField
 from wages.models import Region, Sphere
-from wages.selectors import occupation_wage_tables, occupations_with_wages, ranked_groups
+from wages.selectors import (
+    occupation_wage_tables,
+    occupations_with_wages,
+    ranked_groups,
+    with_occupations,
+)
 
 SEARCH_LIMIT = 10
+# A thousand ISCO groups are too many for one page (and for a phone); the CSV has them all.
+GROUPS_PER_PAGE = 100
 
 
 @require_safe
@@ -40,8 +48,9 @@ def explorer(request):
     else:
         groups = ranked_groups(region, sphere)
         if csv:
-            return ranking_csv(groups, region, sphere)
-        context = {"groups": groups}
+            return ranking_csv(with_occupations(groups, region), region, sphere)
+        page = Paginator(groups, GROUPS_PER_PAGE).get_page(request.GET.get("strana"))
+        context = {"groups": with_occupations(page.object_list, region), "page": page}
     query = SearchTextField().clean(request.GET.get("hledat", "")).strip()
     context.update(
         regions=regions,

@@ -14,7 +14,7 @@ def ranking(client, **params):
     response = client.get("/mzdy/", params)
     assert response.status_code == 200
     return [
-        (g.isco_group.code, g.median, [o.nsp_id for o in g.occupations])
+        (g.code, g.median, [nsp_id for nsp_id, _ in g.occupations])
         for g in response.context["groups"]
     ]
 
@@ -141,6 +141,30 @@ def test_csv_of_a_ranking(client, seeds):
         "98245",
         "238519",
         "Ředitel zákaznických služeb",
+    ]
+
+
+@pytest.mark.parametrize("by_key", [200, 0], ids=["occupations by group", "every link read"])
+def test_a_long_ranking_is_paged_and_keeps_counting(client, seeds, monkeypatch, by_key):
+    monkeypatch.setattr("wages.views.GROUPS_PER_PAGE", 2)
+    monkeypatch.setattr("wages.selectors.GROUPS_BY_KEY", by_key)
+    assert ranking(client) == [("1221", 74546, [103332]), ("12214", 61032, [103332])]
+    second = client.get("/mzdy/", {"strana": 2})
+    assert [(g.code, g.occupations) for g in second.context["groups"]] == [
+        ("4222", [(102742, "Pracovník distančního zákaznického servisu")]),
+    ]
+    html = second.content.decode()
+    row = html[html.index('<td class="rank"') :]
+    assert text_of(row[: row.index("</td>")]) == "3"  # the third of the whole ranking
+    assert "Strana 2 z 2" in html
+    assert 'href="?strana=1" rel="prev"' in html
+    # The spreadsheet is the whole ranking, every group with its occupations.
+    body = client.get("/mzdy/", {"format": "csv"}).content.decode("utf-8")[1:]
+    rows = list(csv.reader(io.StringIO(body), delimiter=";"))
+    assert [(row[0], row[1], row[-1]) for row in rows[1:]] == [
+        ("1", "1221", "Ředitel zákaznických služeb"),
+        ("2", "12214", "Ředitel zákaznických služeb"),
+        ("3", "4222", "Pracovník distančního zákaznického servisu"),
     ]
 
 
