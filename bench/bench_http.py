@@ -131,6 +131,7 @@ def choose_pages():
     from occupations.collecting import compare_url
     from occupations.models import IscoGroup, Occupation
     from profiles.filters import OccupationFilter
+    from profiles.selectors import occupation_results
 
     heavy = list(
         Occupation.objects.annotate(n=Count("competence_links"))
@@ -153,7 +154,7 @@ def choose_pages():
                 query["mzda_od"] = str(minimum)
             data = QueryDict(mutable=True)
             data.update(query)
-            found = OccupationFilter(data, queryset=Occupation.objects.all()).qs.count()
+            found = len(occupation_results(OccupationFilter(data, Occupation.objects.all())))
             if found:
                 filtered = (data.urlencode(), found)
                 break

@@ -10,7 +10,7 @@ plain ASCII and digits and give the same results:
 """
 
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 
 def fold(text):
@@ -120,6 +120,7 @@ def _weights(element):
     return _OTHER_BASE + ord(lower) % 700, 0, tertiary
 
 
+@lru_cache(maxsize=16384)  # labels of choices and vocabularies recur on every page
 def sort_key(text):
     """A digit string whose plain string order is the Czech alphabetical order of `text`."""
     primary, secondary, tertiary = [], [], []

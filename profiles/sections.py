@@ -195,7 +195,9 @@ class Section:
         return self.read([])
 
     def prefetch(self):
-        rows = self.model.objects.all()
+        # In the section's own order: the default one sorts by the occupation, a join to
+        # the profiles for nothing (the rows are fetched for a few of them).
+        rows = self.model.objects.order_by(*self.order)
         select = self.select or ((self.link,) if self.link else ())
         if select:  # select_related() with no fields would follow every foreign key
             rows = rows.select_related(*select)

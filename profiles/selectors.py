@@ -7,19 +7,26 @@ from competences.selectors import competence_sections
 from nsp import vocabulary as vocab
 from occupations.models import Occupation
 from occupations.selectors import work_conditions
-from profiles.filters import RELEVANCE
+from profiles.filters import TITLE, WAGE_ASC, WAGE_DESC
 from profiles.sections import SECTIONS
 from search import engine
-from wages.selectors import occupation_national_rows, occupation_wage_tables
+from wages.selectors import (
+    first_table_medians,
+    median_subquery,
+    occupation_national_rows,
+    occupation_wage_tables,
+)
 
 
-def profiles_with_sections(occupations=None):
-    """Occupations with every section prefetched: what a profile page or a comparison
-    shows, in one query per section whatever the number of profiles."""
+def profiles_with_sections(occupations=None, keys=None):
+    """Occupations with their sections prefetched (those of `keys`, or every one): what a
+    profile page or a comparison shows, in one query per section whatever the number of
+    profiles."""
     if occupations is None:
         occupations = Occupation.objects.all()
+    sections = [section for section in SECTIONS if keys is None or section.key in keys]
     return occupations.select_related("field", "subfield", "parent").prefetch_related(
-        *(prefetch for section in SECTIONS for prefetch in section.prefetch())
+        *(prefetch for section in sections for prefetch in section.prefetch())
     )
 
 
@@ -45,14 +52,13 @@ def profile_sections(occupation):
     }
 
 
-class RankedResults(Sequence):
-    """The occupations a queryset holds, in the search's order (`ranked`: pks, best
-    first), fetched a page at a time: a Paginator takes it like a queryset."""
+class OrderedResults(Sequence):
+    """The occupations of a queryset whose pks `pks` lists, in that order, fetched a page
+    at a time: a Paginator takes it like a queryset."""
 
-    def __init__(self, queryset, ranked):
-        allowed = set(queryset.values_list("pk", flat=True))
-        self.pks = [pk for pk in ranked if pk in allowed]
+    def __init__(self, queryset, pks):
         self.queryset = queryset
+        self.pks = pks
 
     def __len__(self):
         return len(self.pks)
@@ -66,11 +72,41 @@ class RankedResults(Sequence):
 
 
 def occupation_results(filterset):
-    """What the list shows, in the order asked: the search's, or the queryset's."""
-    queryset = filterset.qs
-    if filterset.sort == RELEVANCE and filterset.ranked is not None:
-        return RankedResults(queryset, filterset.ranked)
-    return queryset
+    """What the list shows: the profiles the filters leave that the search finds and whose
+    median reaches the wage asked, in the order asked, each with its `median` where the
+    reader looks (the region and sphere of the form).
+
+    The plain list is the database's, in the order of its index, medians looked up for the
+    page alone. Otherwise the search, the wage and the order are applied here, over the
+    keys of what the filters leave (see profiles.filters)."""
+    region, sphere = filterset.region, filterset.sphere
+    queryset = filterset.qs.annotate(median=median_subquery(region, sphere))
+    query, minimum, sort = filterset.search_text, filterset.wage_minimum, filterset.sort
+    if not query and minimum is None and sort == TITLE:
+        return queryset.czech_order()
+    titles = {  # pk -> its place in the Czech order
+        pk: (title_key, nsp_id)
+        for pk, title_key, nsp_id in queryset.order_by().values_list(
+            "pk", "title_sort_key", "nsp_id"
+        )
+    }
+    if query:
+        version = getattr(filterset.request, "data_version", None)
+        pks = [pk for pk in engine.ranked_pks(query, version=version) if pk in titles]
+    else:
+        pks = list(titles)
+    if minimum is not None or sort in (WAGE_DESC, WAGE_ASC):
+        medians = first_table_medians(region, sphere)
+        if minimum is not None:
+            pks = [pk for pk in pks if medians.get(pk) is not None and medians[pk] >= minimum]
+    if sort == TITLE:
+        pks.sort(key=titles.__getitem__)
+    elif sort in (WAGE_DESC, WAGE_ASC):  # no median last either way, then by title
+        sign = -1 if sort == WAGE_DESC else 1
+        pks.sort(
+            key=lambda pk: (medians.get(pk) is None, sign * (medians.get(pk) or 0), titles[pk])
+        )
+    return OrderedResults(queryset, pks)  # RELEVANCE: the search's order
 
 
 def with_matches(occupations, query, version=None):

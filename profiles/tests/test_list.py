@@ -125,6 +125,15 @@ def test_sorting_by_median_wage(client, seeds):
     assert listed(client, razeni="mzda-sestupne") == [DIRECTOR, SPECIALIST]
     assert listed(client, razeni="mzda-vzestupne") == [SPECIALIST, DIRECTOR]
     assert listed(client, razeni="mzda-sestupne", kraj="karlovarsky") == [DIRECTOR, SPECIALIST]
+    # Without a figure in the region, last in either order.
+    assert listed(client, razeni="mzda-vzestupne", kraj="karlovarsky") == [DIRECTOR, SPECIALIST]
+
+
+def test_a_search_in_another_order_keeps_what_it_found(client, seeds):
+    assert listed(client, q="zakaznick", razeni="nazev") == [SPECIALIST, DIRECTOR]
+    assert listed(client, q="zakaznick", razeni="mzda-sestupne") == [DIRECTOR, SPECIALIST]
+    assert listed(client, q="reditel", razeni="mzda-vzestupne", kraj="praha") == [DIRECTOR]
+    assert listed(client, q="reditel", kraj="praha", mzda_od="98246") == []
 
 
 def test_the_median_shown_is_for_the_chosen_region_and_sphere(client, seeds):
