@@ -9,20 +9,23 @@ covered nor missing.
 """
 
 from dataclasses import dataclass, field, replace
+from operator import itemgetter
 
 from django.db.models import Case, FloatField, IntegerField, Q, Subquery, Sum, Value, When
 from django.db.models.functions import Cast, Least
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from careers import features as f
-from careers.models import SimilarOccupation
-from competences.models import CATEGORY_SLUGS, Category, OccupationCompetence
+from careers.models import RequirementTotals, SimilarOccupation
+from competences.models import Category, OccupationCompetence, competence_url, competence_urls
 from nsp import vocabulary as vocab
 from occupations.models import Occupation, OccupationEducation
 from wages.models import Region
 from wages.selectors import median_subquery
 
 PROFILE_SIMILAR = 6  # on the profile page
+TOTALS_BY_KEY = 500  # up to this many profiles matched, their totals are fetched by key
 SIMILAR_STORED = 20  # per profile: the /podobna/ page shows them all
 
 
@@ -34,6 +37,9 @@ class Requirement:
     level: int
     suitability: int | None = None
     have: int | None = None  # the level the person has, when missing for a lower one
+    # Its page: given by _moves(), which resolves each competence once for all the moves
+    # (a page of moves lists hundreds of requirements, many of them the same competence).
+    url: str = ""
 
     @property
     def key(self):
@@ -49,7 +55,25 @@ class Requirement:
         return self.suitability != vocab.SUITABLE_COMPETENCE
 
     def get_absolute_url(self):
-        return reverse("competences:detail", args=[CATEGORY_SLUGS[self.category], self.code])
+        return self.url or competence_url(self.category, self.code)
+
+    # The level as the lists of shared and missing requirements say it. Spelled here, not
+    # with {% blocktranslate %} in the loop: a page of moves lists hundreds of
+    # requirements, and the tag costs twice as much as the rest of the item.
+    @property
+    def level_text(self):
+        return gettext("úroveň %(level)s") % {"level": self.level}
+
+    @property
+    def need_text(self):
+        if self.have is None:
+            text = gettext("potřebná úroveň %(level)s") % {"level": self.level}
+        else:
+            text = gettext("potřebná úroveň %(level)s, nyní %(have)s") % {
+                "level": self.level,
+                "have": self.have,
+            }
+        return text if self.essential else f"{text}, {gettext('vhodná')}"
 
 
 @dataclass
@@ -103,7 +127,8 @@ class Move:
             ):
                 self.shared.append(requirement)
             else:
-                self.missing.append(replace(requirement, have=have.get(requirement.key)))
+                had = have.get(requirement.key)
+                self.missing.append(requirement if had is None else replace(requirement, have=had))
         return self
 
 
@@ -131,13 +156,16 @@ def _moves(rows):
     """Moves from flat rows: (pk, score, nsp_id, title, slug, median, own median, *link),
     one row per requirement (the link None for a profile that requires nothing)."""
     moves = {}
+    url_of = competence_urls()
     for pk, score, nsp_id, title, slug, median, own_median, *link in rows:
         move = moves.get(pk)
         if move is None:
             move = moves[pk] = Move(nsp_id, title, slug, score, [], median, own_median)
         level, suitability, category, code, name = link
         if category is not None:
-            move.requirements.append(Requirement(category, code, name, level, suitability))
+            move.requirements.append(
+                Requirement(category, code, name, level, suitability, url=url_of(category, code))
+            )
     return moves
 
 
@@ -222,6 +250,15 @@ class Pick:
     def scale(self):
         return vocab.COMPETENCE_CATEGORY_BY_KEY[self.category]
 
+    @property
+    def level_choices(self):
+        """(level, label) of each level of its scale, for the page's choice of level."""
+        high = self.scale.scale_max
+        return [
+            (level, gettext("úroveň %(level)s z %(high)s") % {"level": level, "high": high})
+            for level in self.scale.scale
+        ]
+
 
 @dataclass
 class Ranked:
@@ -267,62 +304,74 @@ def rank_matches(picks, education=None):
     the similarity weighs its blocks, over the blocks it states (and, without an
     education given, not over its education)."""
     keys = f.MATCH_BLOCK_KEYS if education is not None else f.COMPETENCE_BLOCK_KEYS
+    assert keys[: len(f.COMPETENCE_BLOCK_KEYS)] == f.COMPETENCE_BLOCK_KEYS
     totals_fields = [f"occupation__requirement_totals__{key}" for key in keys]
-    found = {}  # pk -> (nsp_id, {block: total}, {block: covered})
+    # pk -> (nsp_id, [total of each block of `keys`], [amount covered of each]): lists,
+    # not dicts, for a general skill puts every profile in here.
+    found = {}
     if picks:
         amount = _covered_amount(picks)
         categories = {}
         for category, key in f.COMPETENCE_BLOCKS.items():
             categories.setdefault(key, []).append(category)
-        rows = (
-            OccupationCompetence.objects.filter(competence__in=[p.pk for p in picks], level__gt=0)
-            .values("occupation", "occupation__nsp_id", *totals_fields)
+        # Grouped by the profile alone, from the links' covering index; the profiles'
+        # totals come in a second query (all of them, when most are covered: cheaper than
+        # naming them). Joined and grouped by the totals too, the sums of a general skill,
+        # which every profile states, took five times as long.
+        links = OccupationCompetence.objects.filter(
+            competence__in=[p.pk for p in picks], level__gt=0
+        ).order_by()
+        covered_by_pk = {
+            pk: sums
+            for pk, *sums in links.values("occupation")
             .annotate(
                 **{
                     f"covered_{key}": Sum(amount, filter=Q(category__in=categories[key]))
                     for key in f.COMPETENCE_BLOCK_KEYS
                 }
             )
-            .order_by()
-            .values_list(
-                "occupation",
-                "occupation__nsp_id",
-                *totals_fields,
-                *(f"covered_{key}" for key in f.COMPETENCE_BLOCK_KEYS),
-            )
-        )
-        for pk, nsp_id, *values in rows:
-            covered = dict(zip(f.COMPETENCE_BLOCK_KEYS, values[len(keys) :], strict=True))
-            found[pk] = (nsp_id, dict(zip(keys, values[: len(keys)], strict=True)), covered)
+            .values_list("occupation", *(f"covered_{key}" for key in f.COMPETENCE_BLOCK_KEYS))
+        }
+        totals = RequirementTotals.objects.all()
+        if len(covered_by_pk) <= TOTALS_BY_KEY:
+            totals = totals.filter(occupation__in=covered_by_pk)
+        education_slot = [0.0] * (len(keys) - len(f.COMPETENCE_BLOCK_KEYS))
+        for pk, nsp_id, *block_totals in totals.values_list(
+            "occupation", "occupation__nsp_id", *keys
+        ):
+            sums = covered_by_pk.get(pk)
+            if sums is not None:
+                found[pk] = (nsp_id, block_totals, sums + education_slot)
     if education is not None:
         rows = OccupationEducation.objects.filter(
             field__code__startswith=education.group
         ).values_list("occupation", "occupation__nsp_id", "tier", "field__code", *totals_fields)
-        for pk, nsp_id, tier, code, *values in rows:
+        for pk, nsp_id, tier, code, *block_totals in rows:
             if pk not in found:  # prepared for, though none of its competences is picked
-                found[pk] = (nsp_id, dict(zip(keys, values, strict=True)), {})
+                found[pk] = (nsp_id, block_totals, [0.0] * len(keys))
             covered = found[pk][2]
-            covered["education"] = max(
-                covered.get("education", 0.0), education_match(education, code, tier)
-            )
-    ranked = []
+            covered[-1] = max(covered[-1], education_match(education, code, tier))
+    weights = [f.BLOCK_BY_KEY[key].weight for key in keys]
+    shares = [key != "education" for key in keys]  # an amount to divide by the total
+    ranked = []  # (sort key, Ranked)
     for pk, (nsp_id, block_totals, covered) in found.items():
         weighted = stated = 0.0
-        for key in keys:
-            if block_totals[key]:  # the profile states the block
-                weight = f.BLOCK_BY_KEY[key].weight
-                share = covered.get(key) or 0.0
-                if key != "education":
-                    share /= block_totals[key]
-                weighted += weight * min(1.0, share)
+        for weight, total, amount, divide in zip(
+            weights, block_totals, covered, shares, strict=True
+        ):
+            if total:  # the profile states the block
+                share = (amount or 0.0) / total if divide else amount
+                weighted += weight * (share if share < 1.0 else 1.0)
                 stated += weight
         if weighted > 0:
             share = None  # not asked, or the profile names no school field
-            if education is not None and block_totals["education"]:
-                share = covered.get("education", 0.0)
-            ranked.append(Ranked(pk, weighted / stated, weighted, nsp_id, share))
-    ranked.sort(key=lambda r: (-round(r.score, 9), -round(r.covered, 9), r.nsp_id))
-    return ranked
+            if education is not None and block_totals[-1]:
+                share = covered[-1]
+            score = weighted / stated
+            order = (-round(score, 9), -round(weighted, 9), nsp_id)
+            ranked.append((order, Ranked(pk, score, weighted, nsp_id, share)))
+    ranked.sort(key=itemgetter(0))
+    return [rank for _, rank in ranked]
 
 
 def match_moves(ranked, have, *, region=None, sphere=vocab.BUSINESS):

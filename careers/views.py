@@ -19,7 +19,7 @@ from occupations.collecting import collected_ids
 from occupations.models import Occupation, SlugRedirect
 from portal.caching import public_page
 
-MATCHES_PER_PAGE = 20
+MATCHES_PER_PAGE = 10
 FOUND_COMPETENCES = 20  # search results offered at once in "Co umím"
 
 

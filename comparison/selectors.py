@@ -136,10 +136,15 @@ class Comparison:
         ]
 
 
+# What the comparison puts side by side (profiles.sections keys); it reads no other section.
+COMPARED_SECTIONS = ("qualification_levels", "wages", "work_conditions", "education", "competences")
+
+
 def build_comparison(nsp_ids, sphere):
     """The comparison of the given profiles (in the given order); unknown ids are left out
     and returned separately."""
-    found = {o.nsp_id: o for o in profiles_with_sections().filter(nsp_id__in=nsp_ids)}
+    profiles = profiles_with_sections(keys=COMPARED_SECTIONS).filter(nsp_id__in=nsp_ids)
+    found = {o.nsp_id: o for o in profiles}
     unknown = [nsp_id for nsp_id in nsp_ids if nsp_id not in found]
     compared = []
     for index, nsp_id in enumerate(n for n in nsp_ids if n in found):

@@ -5,10 +5,15 @@ the same competence, but soft and digital competences reuse short codes such as 
 for different things, so the code alone is not a key.
 """
 
+from functools import cache, lru_cache
+from urllib.parse import quote
+
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.http import RFC3986_SUBDELIMS
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from nsp import vocabulary as vocab
@@ -33,6 +38,47 @@ CATEGORY_SLUGS = {
     Category.DIGITAL: "digitalni",
     Category.SOFT: "mekke",
 }
+
+
+def competence_url(category, code):
+    """The public address of a competence, as reverse() gives it. A page of career moves
+    links a thousand requirements and reverse() costs 25 µs each, so the address of each
+    category is reversed once per language and prefix and the code put in, quoted as
+    reverse() quotes what the `str` converter takes."""
+    if "/" in code or not code:  # reverse() refuses it
+        return reverse("competences:detail", args=[CATEGORY_SLUGS[category], code])
+    head = _category_url(
+        CATEGORY_SLUGS[category], get_language(), get_script_prefix(), get_urlconf()
+    )
+    return head + quote(code, safe=_CODE_SAFE) + "/"
+
+
+def competence_urls():
+    """competence_url() for the many competences of one page: the language and the
+    categories' addresses looked up once, each competence's address made once."""
+    language, script_prefix, urlconf = get_language(), get_script_prefix(), get_urlconf()
+    heads = {
+        category: _category_url(slug, language, script_prefix, urlconf)
+        for category, slug in CATEGORY_SLUGS.items()
+    }
+
+    @cache
+    def url(category, code):
+        if "/" in code or not code:
+            return competence_url(category, code)
+        return heads[category] + quote(code, safe=_CODE_SAFE) + "/"
+
+    return url
+
+
+_CODE_SAFE = RFC3986_SUBDELIMS + "/~:@"  # what reverse() leaves unquoted in a path
+
+
+@lru_cache(maxsize=64)
+def _category_url(slug, language, script_prefix, urlconf):
+    return reverse("competences:detail", args=[slug, "0"]).removesuffix("0/")
+
+
 CATEGORY_BY_SLUG = {slug: category for category, slug in CATEGORY_SLUGS.items()}
 
 
@@ -95,7 +141,7 @@ class Competence(VersionedModel):
             self.occupation_links.exclude(category=self.category).update(category=self.category)
 
     def get_absolute_url(self):
-        return reverse("competences:detail", args=[CATEGORY_SLUGS[self.category], self.code])
+        return competence_url(self.category, self.code)
 
     def clean(self):
         """A new category must hold, on its scale, every level the profiles require."""
@@ -187,7 +233,14 @@ class OccupationCompetence(OccupationPart):
                 violation_error_message=_("Vhodnost musí být nezbytná, nebo vhodná."),
             ),
         ]
-        indexes = [models.Index(fields=["competence", "level"])]
+        indexes = [
+            # The links of a competence at a level and up, read in the index alone: "Co
+            # umím" sums them for every profile (a general skill is on each of them).
+            models.Index(
+                fields=["competence", "level", "occupation", "category", "suitability"],
+                name="competence_link_coverage",
+            )
+        ]
 
     def __str__(self):
         return f"{self.competence} ({self.level})"
