@@ -33,20 +33,13 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.bench_import import (  # noqa: E402
-    BenchError,
-    Workspace,
-    add_corpus_arguments,
-    cpu_model,
-    manage,
-    run_benchmark,
-)
+from bench import bench_import  # noqa: E402
 from bench.generate_corpus import TWINS_FILE, CorpusError, generate_corpus  # noqa: E402
 
 ADDED_TARGET = 0.30  # the similarity may add at most 30 % to the import
 TWINS_TARGET = 0.95
 
-# The import as `manage.py import_nsp` runs it, in a fresh interpreter, with careers'
+# The import as `bench_import.manage.py import_nsp` runs it, in a fresh interpreter, with careers'
 # recompute switched off or not: both ways pay the same start-up.
 IMPORT = """
 import sys
@@ -68,10 +61,10 @@ def prepare(args, workdir):
         try:
             generate_corpus(args.profiles, folder, seed=args.seed, twins=args.twins)
         except CorpusError as error:
-            raise BenchError(str(error)) from None
+            raise bench_import.BenchError(str(error)) from None
     twins = folder / TWINS_FILE
     if not twins.exists():
-        raise BenchError(f"{folder} has no {TWINS_FILE}: generate it with --twins")
+        raise bench_import.BenchError(f"{folder} has no {TWINS_FILE}: generate it with --twins")
     return folder, len(sorted(folder.glob("*.txt"))), json.loads(twins.read_text())
 
 
@@ -93,7 +86,9 @@ def timed_import(database, folder, way, runner):
     )
     elapsed, cpu = time.perf_counter() - started, _children_cpu() - cpu
     if result.returncode or "were created" not in result.stdout:
-        raise BenchError(f"the import failed: {result.stdout[-2000:]}{result.stderr[-4000:]}")
+        raise bench_import.BenchError(
+            f"the import failed: {result.stdout[-2000:]}{result.stderr[-4000:]}"
+        )
     return elapsed, cpu
 
 
@@ -206,7 +201,7 @@ def admin_save(client):
         started, cpu = time.perf_counter(), time.process_time()
         response = client.post(url, data, HTTP_HOST="127.0.0.1")
         if response.status_code != 302:
-            raise BenchError(f"the admin save failed ({response.status_code})")
+            raise bench_import.BenchError(f"the admin save failed ({response.status_code})")
         found.setdefault(f"admin save {way} the recompute, seconds", []).append(
             time.perf_counter() - started
         )
@@ -218,7 +213,7 @@ def admin_save(client):
 
 
 def run(args):
-    with Workspace(args, "nsp-careers-") as workspace:
+    with bench_import.Workspace(args, "nsp-careers-") as workspace:
         folder, count, pairs = prepare(args, workspace.folder)
         database = workspace.database(args.database_url)
         runner = workspace.folder / "import_runner.py"
@@ -228,7 +223,7 @@ def run(args):
         for _ in range(args.runs):
             for way in ("without", "with"):
                 database.create()
-                manage(database, "migrate", "--noinput")
+                bench_import.manage(database, "migrate", "--noinput")
                 elapsed, seconds = timed_import(database, folder, way, runner)
                 times[way].append(elapsed)
                 cpu[way].append(seconds)
@@ -239,7 +234,7 @@ def run(args):
 def report(args, database, folder, count, times, cpu, result):
     print()
     print("Similar occupations and 'Co umím': benchmark")
-    print(f"  machine:  {os.cpu_count()} CPUs ({cpu_model()})")
+    print(f"  machine:  {os.cpu_count()} CPUs ({bench_import.cpu_model()})")
     print(f"  database: {database.describe()}")
     print(f"  corpus:   {count} profiles, {result['twin pairs']} twin pairs: {folder}")
     print()
@@ -267,7 +262,7 @@ def report(args, database, folder, count, times, cpu, result):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    add_corpus_arguments(parser)
+    bench_import.add_corpus_arguments(parser)
     parser.add_argument(
         "--twins", type=int, default=150, help="twin pairs in a generated corpus (default 150)"
     )
@@ -278,7 +273,7 @@ def main(argv=None):
     )
     parser.add_argument("--json", action="store_true", help="print every figure as JSON too")
     parser.add_argument("--keep", action="store_true", help="keep the folder and the database")
-    return run_benchmark(run, parser.parse_args(argv))
+    return bench_import.run_benchmark(run, parser.parse_args(argv))
 
 
 if __name__ == "__main__":

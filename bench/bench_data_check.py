@@ -25,15 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.bench_import import (  # noqa: E402
-    BenchError,
-    Workspace,
-    add_corpus_arguments,
-    cpu_model,
-    manage,
-    measure_or_run,
-    prepare_corpus,
-)
+from bench import bench_import  # noqa: E402
 
 PAGE_TARGET_SECONDS = 1.0  # the admin page at 3,000 profiles
 URL = "/admin/occupations/occupation/data-check/"
@@ -83,7 +75,7 @@ def measure(repeat):
         def get(params=params):
             response = client.get(URL, params)
             if response.status_code != 200:
-                raise BenchError(f"GET {URL} {params} answered {response.status_code}")
+                raise bench_import.BenchError(f"GET {URL} {params} answered {response.status_code}")
             return len(response.content)
 
         size, times, queries = timed(get)
@@ -92,12 +84,12 @@ def measure(repeat):
 
 
 def run(args):
-    with Workspace(args, "nsp-bench-check-") as workspace:
-        folder, paths, _ = prepare_corpus(args, workspace.folder)
+    with bench_import.Workspace(args, "nsp-bench-check-") as workspace:
+        folder, paths, _ = bench_import.prepare_corpus(args, workspace.folder)
         database = workspace.database(args.database_url)
         database.create()
-        manage(database, "migrate", "--noinput")
-        seconds, output = manage(database, "import_nsp", str(folder))
+        bench_import.manage(database, "migrate", "--noinput")
+        seconds, output = bench_import.manage(database, "import_nsp", str(folder))
         environment = {
             **os.environ,
             "DATABASE_URL": database.url,
@@ -119,7 +111,7 @@ def run(args):
             text=True,
         )
         if child.returncode:
-            raise BenchError(f"the measurement failed:\n{child.stderr[-4000:]}")
+            raise bench_import.BenchError(f"the measurement failed:\n{child.stderr[-4000:]}")
         # The JSON is the last line (the app's logs go to stdout too).
         results = json.loads(child.stdout.strip().splitlines()[-1])
         report(len(paths), database, seconds, output, results)
@@ -128,7 +120,7 @@ def run(args):
 def report(count, database, import_seconds, import_output, results):
     print()
     print("Data check benchmark")
-    print(f"  machine:  {os.cpu_count()} CPUs ({cpu_model()})")
+    print(f"  machine:  {os.cpu_count()} CPUs ({bench_import.cpu_model()})")
     print(f"  database: {database.describe()}")
     print(f"  corpus:   {count} profiles, imported in {import_seconds:.1f} s")
     for line in import_output.splitlines():
@@ -151,7 +143,7 @@ def report(count, database, import_seconds, import_output, results):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    add_corpus_arguments(parser)
+    bench_import.add_corpus_arguments(parser)
     parser.add_argument(
         "--database-url",
         help="e.g. postgres://postgres@127.0.0.1:5432/bench (dropped and recreated: the name "
@@ -160,7 +152,9 @@ def main(argv=None):
     parser.add_argument("--repeat", type=int, default=7, help="timed runs of each (default 7)")
     parser.add_argument("--keep", action="store_true", help="keep the folder and the database")
     parser.add_argument("--_measure", action="store_true", help=argparse.SUPPRESS)
-    return measure_or_run(parser.parse_args(argv), lambda args: measure(args.repeat), run)
+    return bench_import.measure_or_run(
+        parser.parse_args(argv), lambda args: measure(args.repeat), run
+    )
 
 
 if __name__ == "__main__":

@@ -60,14 +60,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.bench_import import (  # noqa: E402
-    BenchError,
-    Workspace,
-    add_corpus_arguments,
-    cpu_model,
-    manage,
-    prepare_corpus,
-)
+from bench import bench_import  # noqa: E402
 
 SECRET_KEY = "bench-http-not-a-secret-" + "x" * 40
 TARGET_PERCENT_OF_STATIC = 50.0
@@ -139,7 +132,7 @@ def choose_pages():
         .values_list("nsp_id", "slug")[:4]
     )
     if len(heavy) < 4:
-        raise BenchError("the database needs at least 4 profiles")
+        raise bench_import.BenchError("the database needs at least 4 profiles")
     (nsp_id, slug), *_ = heavy
 
     # A search word that, with Praha, a minimum wage and the wage order, still finds profiles.
@@ -161,7 +154,7 @@ def choose_pages():
         if filtered:
             break
     if filtered is None:
-        raise BenchError("no search word finds a profile in Praha")
+        raise bench_import.BenchError("no search word finds a profile in Praha")
 
     linked = Competence.objects.annotate(n=Count("occupation_links")).filter(n__gt=0)
     top = linked.order_by("-n", "pk").first()
@@ -273,7 +266,7 @@ def measure_pages(requests, queries_only):
         cache.clear()
         response, _ = get(url)  # compiles templates, warms Python-level caches
         if response.status_code != 200:
-            raise BenchError(f"GET {url} answered {response.status_code}")
+            raise bench_import.BenchError(f"GET {url} answered {response.status_code}")
         etag = response.get("ETag")
         cache.clear()
         response, uncached_queries, captured = count_queries(url)
@@ -281,7 +274,9 @@ def measure_pages(requests, queries_only):
         _, cached_queries, _ = count_queries(url)
         not_modified, conditional_queries, _ = count_queries(url, if_none_match=etag)
         if not_modified.status_code != 304:
-            raise BenchError(f"GET {url} with If-None-Match answered {not_modified.status_code}")
+            raise bench_import.BenchError(
+                f"GET {url} with If-None-Match answered {not_modified.status_code}"
+            )
         row = {
             "url": url,
             "bytes": size,
@@ -316,7 +311,7 @@ def run_measure_child(database, requests, queries_only=False):
     environment = production_environment(database.url, "testserver,127.0.0.1")
     result = subprocess.run(command, cwd=ROOT, env=environment, capture_output=True, text=True)
     if result.returncode:
-        raise BenchError(f"the page measurement failed:\n{result.stderr[-4000:]}")
+        raise bench_import.BenchError(f"the page measurement failed:\n{result.stderr[-4000:]}")
     return json.loads(result.stdout)
 
 
@@ -333,7 +328,7 @@ def static_css_url():
     manifest = json.loads((ROOT / "staticfiles" / "staticfiles.json").read_text())
     css = sorted(name for name in manifest["paths"] if name.endswith(".css"))
     if not css:
-        raise BenchError("no CSS file in the staticfiles manifest")
+        raise bench_import.BenchError("no CSS file in the staticfiles manifest")
     name = "css/site.css" if "css/site.css" in css else css[0]
     return f"/static/{manifest['paths'][name]}"
 
@@ -369,7 +364,9 @@ class Gunicorn:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise BenchError(f"gunicorn exited ({self.process.returncode}): {self.tail()}")
+                raise bench_import.BenchError(
+                    f"gunicorn exited ({self.process.returncode}): {self.tail()}"
+                )
             try:
                 with urllib.request.urlopen(f"{self.base}{path}", timeout=5) as response:
                     if response.status == 200:
@@ -377,7 +374,7 @@ class Gunicorn:
             except (urllib.error.URLError, ConnectionError, TimeoutError):
                 pass
             time.sleep(0.2)
-        raise BenchError(f"gunicorn did not answer within {timeout} s: {self.tail()}")
+        raise bench_import.BenchError(f"gunicorn did not answer within {timeout} s: {self.tail()}")
 
     def tail(self):
         try:
@@ -521,7 +518,7 @@ def wrk(server, path, duration, connections, threads, script=None):
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     workers, busy = server.cpu_seconds() - workers_before, machine_busy_seconds() - busy_before
     if result.returncode:
-        raise BenchError(f"wrk failed: {result.stderr or result.stdout}")
+        raise bench_import.BenchError(f"wrk failed: {result.stderr or result.stdout}")
     parsed = parse_wrk(result.stdout)
     client = (children.ru_utime + children.ru_stime) - (
         children_before.ru_utime + children_before.ru_stime
@@ -542,12 +539,12 @@ def check_ok(server, paths):
     for path in paths:
         status, _ = server.get(path)
         if status != 200:
-            raise BenchError(f"GET {path} answered {status} from gunicorn")
+            raise bench_import.BenchError(f"GET {path} answered {status} from gunicorn")
 
 
 def bench_http(args, database, workdir, pages, notes):
     if not shutil.which("wrk"):
-        raise BenchError(
+        raise bench_import.BenchError(
             "wrk is not installed: `apt-get install -y wrk` (Debian/Ubuntu), or skip the "
             "HTTP part with --skip-http"
         )
@@ -627,7 +624,7 @@ def collectstatic(database):
         text=True,
     )
     if result.returncode:
-        raise BenchError(f"collectstatic failed:\n{result.stderr[-3000:]}")
+        raise bench_import.BenchError(f"collectstatic failed:\n{result.stderr[-3000:]}")
     return result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
 
 
@@ -646,7 +643,7 @@ def analyze(database):
             text=True,
         )
         if result.returncode:
-            raise BenchError(f"ANALYZE failed: {result.stderr.strip()}")
+            raise bench_import.BenchError(f"ANALYZE failed: {result.stderr.strip()}")
     return time.perf_counter() - started
 
 
@@ -666,7 +663,7 @@ def growth_database(workspace, database):
 
 def machine():
     info = {
-        "cpu": cpu_model(),
+        "cpu": bench_import.cpu_model(),
         "cpus": os.cpu_count(),
         "platform": platform.platform(),
         "python": f"{platform.python_implementation()} {platform.python_version()}",
@@ -699,18 +696,18 @@ def machine():
 def run(args):
     results = {"machine": machine(), "load_before": os.getloadavg(), "args": vars(args)}
     results["args"] = {key: str(value) for key, value in vars(args).items()}
-    with Workspace(args, "nsp-bench-http-") as workspace:
+    with bench_import.Workspace(args, "nsp-bench-http-") as workspace:
         workdir = workspace.folder
         Path(workdir / "growth").mkdir()
-        folder, paths, _ = prepare_corpus(args, workdir)
+        folder, paths, _ = bench_import.prepare_corpus(args, workdir)
         database = workspace.database(args.database_url)
         results["database"] = database.describe() if database.scheme == "sqlite" else None
         database.create()
         if database.scheme != "sqlite":
             results["database"] = database.describe()
         print(f"importing {len(paths)} profiles into {database.url}", file=sys.stderr)
-        manage(database, "migrate", "--noinput")
-        seconds, output = manage(database, "import_nsp", str(folder))
+        bench_import.manage(database, "migrate", "--noinput")
+        seconds, output = bench_import.manage(database, "import_nsp", str(folder))
         results["import"] = {"seconds": seconds, "output": output, "profiles": len(paths)}
         if args.analyze:
             results["analyzed"] = analyze(database)
@@ -725,9 +722,9 @@ def run(args):
             print(f"counting queries again with {count} profiles", file=sys.stderr)
             small = growth_database(workspace, database)
             small.create()
-            manage(small, "migrate", "--noinput")
+            bench_import.manage(small, "migrate", "--noinput")
             subset = subset_corpus(sorted(paths), count, workdir / "growth-corpus")
-            manage(small, "import_nsp", str(subset))
+            bench_import.manage(small, "import_nsp", str(subset))
             grown = run_measure_child(small, 1, queries_only=True)
             results["growth"] = {"profiles": count, "pages": grown["pages"]}
 
@@ -967,7 +964,7 @@ def main(argv=None):
             "measured with wrk against a static file, a bounded load run, worker memory."
         )
     )
-    add_corpus_arguments(parser)
+    bench_import.add_corpus_arguments(parser)
     parser.add_argument(
         "--database-url",
         help="database, e.g. postgres://postgres@127.0.0.1:5432/bench (dropped and "
@@ -1054,7 +1051,7 @@ def main(argv=None):
     if args._measure_pages:
         try:
             measure_pages(args.requests, args._queries_only)
-        except BenchError as error:
+        except bench_import.BenchError as error:
             print(f"error: {error}", file=sys.stderr)
             return 1
         return 0
@@ -1064,7 +1061,7 @@ def main(argv=None):
         parser.error("wrk needs at least as many connections as threads")
     try:
         return run(args)
-    except BenchError as error:
+    except bench_import.BenchError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
 

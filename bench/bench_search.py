@@ -34,16 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.bench_import import (  # noqa: E402
-    CHILD_SETTINGS,
-    BenchError,
-    Workspace,
-    add_corpus_arguments,
-    cpu_model,
-    manage,
-    measure_or_run,
-    prepare_corpus,
-)
+from bench import bench_import  # noqa: E402
 
 SEARCH_P95_MS, SUGGEST_P95_MS, TOP5_SHARE = 30.0, 20.0, 0.95
 ODD_QUERIES = [
@@ -198,7 +189,7 @@ def measure(args):
         response = client.get(url, params)
         close_old_connections()
         if response.status_code != 200:
-            raise BenchError(f"GET {url} {params} answered {response.status_code}")
+            raise bench_import.BenchError(f"GET {url} {params} answered {response.status_code}")
 
     client.get("/povolani/", {"q": "warm"})  # templates compiled
     results["list_page"] = summary([timed(page, "/povolani/", {"q": q}) for q in queries])
@@ -229,7 +220,7 @@ def measure(args):
 
 def report(args, database, import_seconds, rebuild_output, results):
     print(f"\nSearch benchmark: {results['index']['profiles']} profiles")
-    print(f"  machine:  {os.cpu_count()} CPUs ({cpu_model()})")
+    print(f"  machine:  {os.cpu_count()} CPUs ({bench_import.cpu_model()})")
     print(f"  python:   {sys.version.split()[0]}")
     print(f"  database: {database.describe()}")
     print(f"  import (with the index): {import_seconds:.1f} s; {rebuild_output.strip()}")
@@ -261,15 +252,17 @@ def report(args, database, import_seconds, rebuild_output, results):
 
 
 def run(args):
-    with Workspace(args, "nsp-bench-search-") as workspace:
-        folder, _paths, _ = prepare_corpus(args, workspace.folder)
+    with bench_import.Workspace(args, "nsp-bench-search-") as workspace:
+        folder, _paths, _ = bench_import.prepare_corpus(args, workspace.folder)
         database = workspace.database(args.database_url)
         database.create()
-        manage(database, "migrate", "--noinput")
-        import_seconds, _ = manage(database, "import_nsp", str(folder))
-        _, rebuild_output = manage(database, "rebuild_search_index")
-        manage(database, "collectstatic", "--noinput")  # the production settings need it
-        environment = {**os.environ, **CHILD_SETTINGS, "DATABASE_URL": database.url}
+        bench_import.manage(database, "migrate", "--noinput")
+        import_seconds, _ = bench_import.manage(database, "import_nsp", str(folder))
+        _, rebuild_output = bench_import.manage(database, "rebuild_search_index")
+        bench_import.manage(
+            database, "collectstatic", "--noinput"
+        )  # the production settings need it
+        environment = {**os.environ, **bench_import.CHILD_SETTINGS, "DATABASE_URL": database.url}
         child = subprocess.run(
             [sys.executable, str(Path(__file__).resolve()), "--_measure"],
             cwd=ROOT,
@@ -278,7 +271,7 @@ def run(args):
             text=True,
         )
         if child.returncode:
-            raise BenchError(f"the measurement failed:\n{child.stderr[-4000:]}")
+            raise bench_import.BenchError(f"the measurement failed:\n{child.stderr[-4000:]}")
         results = json.loads(child.stdout)
         report(args, database, import_seconds, rebuild_output, results)
         if args.json:
@@ -291,12 +284,12 @@ def run(args):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    add_corpus_arguments(parser)
+    bench_import.add_corpus_arguments(parser)
     parser.add_argument("--database-url", help="PostgreSQL database (default: a new SQLite file)")
     parser.add_argument("--json", type=Path, help="write every figure to this file")
     parser.add_argument("--keep", action="store_true", help="keep the work folder and database")
     parser.add_argument("--_measure", action="store_true", help=argparse.SUPPRESS)
-    return measure_or_run(parser.parse_args(argv), measure, run)
+    return bench_import.measure_or_run(parser.parse_args(argv), measure, run)
 
 
 if __name__ == "__main__":
