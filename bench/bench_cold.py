@@ -24,7 +24,6 @@ import json
 import os
 import random
 import statistics
-import subprocess
 import sys
 import time
 from collections import Counter, defaultdict
@@ -294,23 +293,14 @@ def run(args):
         if args.existing:
             database = bench_import.Database(args.existing, workspace.folder, existing=True)
         else:
-            folder, _paths, _ = bench_import.prepare_corpus(args, workspace.folder)
-            database = workspace.database(args.database_url)
-            database.create()
-            bench_import.manage(database, "migrate", "--noinput")
-            bench_import.manage(database, "import_nsp", str(folder))
+            database, *_ = workspace.imported(args)
             if database.scheme != "sqlite":  # what autovacuum does a minute after an import
                 database.psql_on_database("VACUUM ANALYZE")
         bench_import.manage(database, "collectstatic", "--noinput")
-        command = [sys.executable, str(Path(__file__).resolve()), "--_measure"]
-        command += ["--rounds", str(args.rounds)]
+        options = ["--rounds", str(args.rounds)]
         if args.cprofile:
-            command += ["--cprofile", str(args.cprofile.resolve())]
-        environment = {**os.environ, **bench_import.CHILD_SETTINGS, "DATABASE_URL": database.url}
-        child = subprocess.run(command, cwd=ROOT, env=environment, capture_output=True, text=True)
-        if child.returncode:
-            raise bench_import.BenchError(f"the measurement failed:\n{child.stderr[-4000:]}")
-        results = json.loads(child.stdout)
+            options += ["--cprofile", str(args.cprofile.resolve())]
+        results = bench_import.measure_in_child(__file__, database, *options)
         print(f"\nCold renders: {results['urls']} URLs, best of {args.rounds} rounds each")
         print(f"  {os.cpu_count()} CPUs ({bench_import.cpu_model()}), Python "
               f"{sys.version.split()[0]}, {database.describe()}")  # fmt: skip
@@ -338,9 +328,7 @@ def main(argv=None):
     )
     parser.add_argument("--rounds", type=int, default=3, help="renders of each URL (default 3)")
     parser.add_argument("--cprofile", type=Path, help="write a profile of each page type here")
-    parser.add_argument("--json", type=Path, help="write every figure to this file")
-    parser.add_argument("--keep", action="store_true", help="keep the work folder and database")
-    parser.add_argument("--_measure", action="store_true", help=argparse.SUPPRESS)
+    bench_import.add_child_arguments(parser)
     return bench_import.measure_or_run(parser.parse_args(argv), measure, run)
 
 

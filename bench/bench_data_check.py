@@ -16,7 +16,6 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -85,36 +84,16 @@ def measure(repeat):
 
 def run(args):
     with bench_import.Workspace(args, "nsp-bench-check-") as workspace:
-        folder, paths, _ = bench_import.prepare_corpus(args, workspace.folder)
-        database = workspace.database(args.database_url)
-        database.create()
-        bench_import.manage(database, "migrate", "--noinput")
-        seconds, output = bench_import.manage(database, "import_nsp", str(folder))
-        environment = {
-            **os.environ,
-            "DATABASE_URL": database.url,
+        database, profiles, seconds, output = workspace.imported(args)
+        settings = {
             "DJANGO_DEBUG": "1",
             "DJANGO_ALLOWED_HOSTS": "testserver",
             "DJANGO_SETTINGS_MODULE": "config.settings",
         }
-        child = subprocess.run(
-            [
-                sys.executable,
-                str(Path(__file__).resolve()),
-                "--_measure",
-                "--repeat",
-                str(args.repeat),
-            ],
-            cwd=ROOT,
-            env=environment,
-            capture_output=True,
-            text=True,
+        results = bench_import.measure_in_child(
+            __file__, database, "--repeat", str(args.repeat), settings=settings
         )
-        if child.returncode:
-            raise bench_import.BenchError(f"the measurement failed:\n{child.stderr[-4000:]}")
-        # The JSON is the last line (the app's logs go to stdout too).
-        results = json.loads(child.stdout.strip().splitlines()[-1])
-        report(len(paths), database, seconds, output, results)
+        report(profiles, database, seconds, output, results)
 
 
 def report(count, database, import_seconds, import_output, results):

@@ -14,6 +14,7 @@ the end; to make sure nothing real is dropped, its name must start with "bench".
 """
 
 import argparse
+import json
 import os
 import platform
 import re
@@ -210,6 +211,17 @@ class Workspace:
         self.databases.append(database)
         return database
 
+    def imported(self, args):
+        """A new database (args.database_url, or SQLite here) holding the corpus of
+        prepare_corpus(): (the database, the number of profiles, the import's seconds and
+        output)."""
+        folder, paths, _ = prepare_corpus(args, self.folder)
+        database = self.database(args.database_url)
+        database.create()
+        manage(database, "migrate", "--noinput")
+        seconds, output = manage(database, "import_nsp", str(folder))
+        return database, len(paths), seconds, output
+
     def __enter__(self):
         return self
 
@@ -350,6 +362,29 @@ def run_benchmark(run, args):
     except BenchError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+
+
+def measure_in_child(script, database, *options, settings=CHILD_SETTINGS):
+    """Run `script` with --_measure and `options` against `database` in the production
+    settings (or `settings`): the JSON of its last line of output."""
+    child = subprocess.run(
+        [sys.executable, str(Path(script).resolve()), "--_measure", *options],
+        cwd=ROOT,
+        env={**os.environ, **settings, "DATABASE_URL": database.url},
+        capture_output=True,
+        text=True,
+    )
+    if child.returncode:
+        raise BenchError(f"the measurement failed:\n{child.stderr[-4000:]}")
+    # The JSON is the last line (the app's logs may go to stdout too).
+    return json.loads(child.stdout.strip().splitlines()[-1])
+
+
+def add_child_arguments(parser):
+    """--json, --keep and the child's hidden --_measure."""
+    parser.add_argument("--json", type=Path, help="write every figure to this file")
+    parser.add_argument("--keep", action="store_true", help="keep the work folder and database")
+    parser.add_argument("--_measure", action="store_true", help=argparse.SUPPRESS)
 
 
 def measure_or_run(args, measure, run):

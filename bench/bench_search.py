@@ -25,7 +25,6 @@ import json
 import os
 import random
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -253,26 +252,12 @@ def report(args, database, import_seconds, rebuild_output, results):
 
 def run(args):
     with bench_import.Workspace(args, "nsp-bench-search-") as workspace:
-        folder, _paths, _ = bench_import.prepare_corpus(args, workspace.folder)
-        database = workspace.database(args.database_url)
-        database.create()
-        bench_import.manage(database, "migrate", "--noinput")
-        import_seconds, _ = bench_import.manage(database, "import_nsp", str(folder))
+        database, _, import_seconds, _ = workspace.imported(args)
         _, rebuild_output = bench_import.manage(database, "rebuild_search_index")
         bench_import.manage(
             database, "collectstatic", "--noinput"
         )  # the production settings need it
-        environment = {**os.environ, **bench_import.CHILD_SETTINGS, "DATABASE_URL": database.url}
-        child = subprocess.run(
-            [sys.executable, str(Path(__file__).resolve()), "--_measure"],
-            cwd=ROOT,
-            env=environment,
-            capture_output=True,
-            text=True,
-        )
-        if child.returncode:
-            raise bench_import.BenchError(f"the measurement failed:\n{child.stderr[-4000:]}")
-        results = json.loads(child.stdout)
+        results = bench_import.measure_in_child(__file__, database)
         report(args, database, import_seconds, rebuild_output, results)
         if args.json:
             args.json.write_text(json.dumps(results, indent=1, default=str))
@@ -286,9 +271,7 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     bench_import.add_corpus_arguments(parser)
     parser.add_argument("--database-url", help="PostgreSQL database (default: a new SQLite file)")
-    parser.add_argument("--json", type=Path, help="write every figure to this file")
-    parser.add_argument("--keep", action="store_true", help="keep the work folder and database")
-    parser.add_argument("--_measure", action="store_true", help=argparse.SUPPRESS)
+    bench_import.add_child_arguments(parser)
     return bench_import.measure_or_run(parser.parse_args(argv), measure, run)
 
 
