@@ -64,5 +64,6 @@ def match(request):
         return [move_data(request, move) for move in moves]
 
     # Nothing asked: nothing matches (the page shows an empty form).
-    ranked = rank_matches(query.picks, query.education) if query.asks else []
+    version = getattr(request, "data_version", None)
+    ranked = rank_matches(query.picks, query.education, version) if query.asks else []
     return json_page(request, ranked, API_MATCHES_PER_PAGE, results)

@@ -66,9 +66,9 @@ def match_page(request):
         found = found[:FOUND_COMPETENCES]
     page, moves = None, []
     if query.asks:
-        page = Paginator(rank_matches(query.picks, query.education), MATCHES_PER_PAGE).get_page(
-            request.GET.get("strana")
-        )
+        version = getattr(request, "data_version", None)
+        ranked = rank_matches(query.picks, query.education, version)
+        page = Paginator(ranked, MATCHES_PER_PAGE).get_page(request.GET.get("strana"))
         moves = match_moves(
             list(page), query.have(), region=query.place.region, sphere=query.place.sphere
         )

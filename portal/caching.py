@@ -102,6 +102,13 @@ def read_version(alias):
     return number, changed_at
 
 
+def version_key(version):
+    """A (number, changed_at) version as one string: what a process keeps its data of a
+    version under (the search index, the matcher's arrays)."""
+    number, changed_at = version
+    return f"{number}-{int(changed_at.timestamp() * 1_000_000)}"
+
+
 def current_version():
     """(number, changed_at) of the catalogue: the primary's, or while the primary does
     not answer, that of the replica this request reads from. Without a replica to fall

@@ -16,18 +16,13 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 
 from occupations.models import Occupation
-from portal.caching import current_version
+from portal.caching import current_version, version_key
 from search.index import Match, SearchIndex
 from search.models import IndexSnapshot
 from search.sources import index_records
 
 _lock = threading.Lock()
 _current = None  # (version key, SearchIndex) of this process
-
-
-def version_key(version):
-    number, changed_at = version
-    return f"{number}-{int(changed_at.timestamp() * 1_000_000)}"
 
 
 def index(version=None):

@@ -6,7 +6,7 @@ table always has all of them in NUTS order without another query.
 
 from dataclasses import dataclass, field
 
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models import FilteredRelation, OuterRef, Prefetch, Q, Subquery
 from django.urls import reverse
 
 from nsp import vocabulary as vocab
@@ -130,26 +130,26 @@ def occupation_national_rows(occupation):
 
 def first_table_medians(region=None, sphere=vocab.BUSINESS):
     """{occupation pk: median} of every profile with wage tables: what median_subquery()
-    gives each, None where its first table has no median there. Two queries whatever the
+    gives each, None where its first table has no median there. One query whatever the
     number of profiles: sorting thousands by median, or keeping those above a wage, the
     database would look the median up for each of them, and twice (to filter and to sort)."""
     scope = OccupationWageTable.Scope.REGIONAL if region else OccupationWageTable.Scope.NATIONAL
-    first = {}  # occupation pk -> (position, table id)
-    for occupation, position, table in (
+    place = {"table__figures__region": region} if region else {"table__figures__region": None}
+    links = (
         OccupationWageTable.objects.filter(scope=scope)
-        .order_by()
-        .values_list("occupation_id", "position", "table_id")
-    ):
-        if occupation not in first or position < first[occupation][0]:
-            first[occupation] = (position, table)
-    figures = dict(
-        WageFigure.objects.filter(
-            sphere=sphere, **({"region": region} if region else {"region__isnull": True})
+        .annotate(
+            figure=FilteredRelation(
+                "table__figures", condition=Q(table__figures__sphere=sphere, **place)
+            )
         )
         .order_by()
-        .values_list("table_id", "median")
+        .values_list("occupation_id", "position", "figure__median")
     )
-    return {occupation: figures.get(table) for occupation, (_, table) in first.items()}
+    first = {}  # occupation pk -> (position, median)
+    for occupation, position, median in links:
+        if occupation not in first or position < first[occupation][0]:
+            first[occupation] = (position, median)
+    return {occupation: median for occupation, (_, median) in first.items()}
 
 
 def median_subquery(region=None, sphere=vocab.BUSINESS, occupation="pk"):

@@ -89,12 +89,16 @@ def test_language_and_time_zone_are_czech():
     assert value(env, "[s.LANGUAGE_CODE, s.TIME_ZONE]") == ["cs", "Europe/Prague"]
 
 
+SSD = "-c random_page_cost=1.1"
+
+
 def test_read_replicas_come_from_database_replica_urls():
     env = {
         "DJANGO_DEBUG": "1",
         "DATABASE_URL": "postgres://portal@db.example:5432/nsp",
         "DATABASE_REPLICA_URLS": "postgres://portal@replica1.example:5432/nsp, "
-        "postgres://portal@replica2.example:5432/nsp?connect_timeout=5,",
+        "postgres://portal@replica2.example:5432/nsp?connect_timeout=5"
+        "&options=-c%20random_page_cost%3D2,",
     }
     replicas, databases, routers = value(
         env,
@@ -103,11 +107,20 @@ def test_read_replicas_come_from_database_replica_urls():
     )
     assert replicas == ["replica_1", "replica_2"]
     assert databases == {
-        # A server that does not answer is given up after 2 s, unless the URL says otherwise.
-        "default": ["db.example", {"connect_timeout": 2}, {}],
+        # A server that does not answer is given up after 2 s, and the planner counts on
+        # the data in memory, unless the URL says otherwise.
+        "default": ["db.example", {"connect_timeout": 2, "options": SSD}, {}],
         # Tests reach the test database on a replica through replication.
-        "replica_1": ["replica1.example", {"connect_timeout": 2}, {"MIRROR": "default"}],
-        "replica_2": ["replica2.example", {"connect_timeout": 5}, {"MIRROR": "default"}],
+        "replica_1": [
+            "replica1.example",
+            {"connect_timeout": 2, "options": SSD},
+            {"MIRROR": "default"},
+        ],
+        "replica_2": [
+            "replica2.example",
+            {"connect_timeout": 5, "options": "-c random_page_cost=2"},
+            {"MIRROR": "default"},
+        ],
     }
     assert routers == ["portal.replicas.ReplicaRouter"]
 

@@ -32,21 +32,22 @@ MATCH = (
 PAGES = {
     "/": (200, 3),
     "/povolani/": (200, 9),
-    # Searched, filtered by wage or sorted by it: the keys the filters leave, the profiles'
-    # first wage tables and their figures (profiles.selectors.occupation_results), the page.
-    "/povolani/?q=zakaznick&kraj=praha&mzda_od=1&razeni=mzda-sestupne&zatez_max=3": (200, 12),
-    LIST_WITH_CHOICES: (200, 16),
+    # Searched, filtered by wage or sorted by it: the keys the filters leave, every
+    # profile's median (profiles.selectors.occupation_results), the page.
+    "/povolani/?q=zakaznick&kraj=praha&mzda_od=1&razeni=mzda-sestupne&zatez_max=3": (200, 11),
+    LIST_WITH_CHOICES: (200, 15),
     # The profile's sections, then one query for its similar profiles with their
     # requirements and medians (careers.selectors.similar_moves).
     "/povolani/pracovnik-distancniho-zakaznickeho-servisu/": (200, 15),
     "/povolani/reditel-zakaznickych-sluzeb/": (200, 15),
     "/en/povolani/reditel-zakaznickych-sluzeb/": (200, 15),
     "/povolani/reditel-zakaznickych-sluzeb/?kraj=praha&sfera=public": (200, 15),
-    # The profile, its competences, its similar profiles.
-    "/povolani/reditel-zakaznickych-sluzeb/podobna/?kraj=praha": (200, 4),
-    # Picks, the search, the ranking (covered sums, the profiles' totals), the education
-    # fields, the page's profiles.
-    MATCH: (200, 7),
+    # The profile, its competences, its similar profiles, their medians.
+    "/povolani/reditel-zakaznickych-sluzeb/podobna/?kraj=praha": (200, 5),
+    # Picks, the search, the requirements of every profile (their totals, their links:
+    # read once per data version and process, careers.matching; here the first request
+    # after a write), the education fields, the page's profiles, their medians.
+    MATCH: (200, 8),
     "/co-umim/": (200, 1),
     "/povolani/103332/": (301, 2),
     "/kompetence/": (200, 3),
@@ -55,10 +56,10 @@ PAGES = {
     "/kompetence/4.4/": (200, 2),
     "/isco/4222/": (200, 7),
     "/api/v1/occupations/": (200, 3),
-    "/api/v1/occupations/?obor=obchod-a-marketing&kraj=praha&razeni=mzda-sestupne": (200, 7),
+    "/api/v1/occupations/?obor=obchod-a-marketing&kraj=praha&razeni=mzda-sestupne": (200, 6),
     "/api/v1/occupations/103332/": (200, 14),
-    "/api/v1/occupations/103332/similar/?kraj=praha": (200, 4),
-    "/api/v1/match/?kompetence=soft:2.1&kompetence=professional_knowledge:h13._.0024:5": (200, 5),
+    "/api/v1/occupations/103332/similar/?kraj=praha": (200, 5),
+    "/api/v1/match/?kompetence=soft:2.1&kompetence=professional_knowledge:h13._.0024:5": (200, 6),
     "/api/v1/schema.json": (200, 1),
 }
 
