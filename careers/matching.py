@@ -8,7 +8,6 @@ loaded once per version it is a few milliseconds. Loading reads every link once 
 0.3 s at 3,000 profiles), on the first ranking after a write, in each process.
 """
 
-import threading
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,10 +18,7 @@ from careers import features as f
 from careers.models import RequirementTotals
 from competences.models import OccupationCompetence
 from nsp import vocabulary as vocab
-from portal.caching import current_version, version_key
-
-_lock = threading.Lock()
-_current = None  # (version key, Requirements) of this process
+from portal.caching import HeldPerVersion
 
 
 @dataclass
@@ -105,14 +101,9 @@ class Requirements:
         return row if row < len(self.pks) and self.pks[row] == pk else None
 
 
+_held = HeldPerVersion(lambda key: Requirements.load())  # this process's requirements
+
+
 def requirements(version=None):
     """The Requirements of the current data (`version`: what the request read)."""
-    global _current
-    key = version_key(version or current_version())
-    current = _current
-    if current is not None and current[0] == key:
-        return current[1]
-    with _lock:
-        if _current is None or _current[0] != key:
-            _current = (key, Requirements.load())
-        return _current[1]
+    return _held.get(version)

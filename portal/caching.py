@@ -25,6 +25,7 @@ import hashlib
 import logging
 import os
 import re
+import threading
 from datetime import UTC
 from functools import cache, wraps
 from pathlib import Path
@@ -107,6 +108,37 @@ def version_key(version):
     version under (the search index, the matcher's arrays)."""
     number, changed_at = version
     return f"{number}-{int(changed_at.timestamp() * 1_000_000)}"
+
+
+class HeldPerVersion:
+    """What a process holds for the current data version (the search index, the
+    matcher's arrays), made by `make(key)` when the version has moved since."""
+
+    def __init__(self, make):
+        self.make = make
+        self.current = None  # (version key, what was made)
+        self._lock = threading.Lock()
+
+    def get(self, version=None):
+        """What is held for `version` (what the request read, to save a query)."""
+        key = version_key(version or current_version())
+        current = self.current
+        if current is not None and current[0] == key:
+            return current[1]
+        with self._lock:
+            if self.current is None or self.current[0] != key:
+                self.current = (key, self.make(key))
+            return self.current[1]
+
+    def replace(self, make):
+        """Make it again for the current version, whatever is held (after a write)."""
+        key = version_key(current_version())
+        with self._lock:
+            self.current = (key, make(key))
+            return self.current[1]
+
+    def forget(self):
+        self.current = None
 
 
 def current_version():

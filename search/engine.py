@@ -9,43 +9,29 @@ readers only load it; `manage.py rebuild_search_index` builds it on demand.
 
 import io
 import pickle
-import threading
 import zlib
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 
 from occupations.models import Occupation
-from portal.caching import current_version, version_key
+from portal.caching import HeldPerVersion
 from search.index import Match, SearchIndex
 from search.models import IndexSnapshot
 from search.sources import index_records
 
-_lock = threading.Lock()
-_current = None  # (version key, SearchIndex) of this process
+_held = HeldPerVersion(lambda key: _load(key) or _build(key))  # this process's index
 
 
 def index(version=None):
     """The index of the current data (`version`: what the request read, to save a query)."""
-    global _current
-    key = version_key(version or current_version())
-    current = _current
-    if current is not None and current[0] == key:
-        return current[1]
-    with _lock:
-        if _current is None or _current[0] != key:
-            _current = (key, _load(key) or _build(key))
-        return _current[1]
+    return _held.get(version)
 
 
 def rebuild():
     """Build the index of the current data and store it (the import and the admin call
     this inside their transaction, after their writes)."""
-    global _current
-    key = version_key(current_version())
-    with _lock:
-        _current = (key, _build(key))
-    return _current[1]
+    return _held.replace(_build)
 
 
 def _build(key):

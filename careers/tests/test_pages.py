@@ -114,6 +114,16 @@ def test_the_match_is_the_weighted_share_of_requirements_covered(client, db):
     ]
 
 
+def test_the_ranking_follows_every_write(client, db):
+    """The requirements a process holds belong to a data version: a profile imported after
+    a ranking is in the next one."""
+    two_profiles()
+    url = "/api/v1/match/?kompetence=professional_skill:s1"
+    assert [r["nsp_id"] for r in client.get(url).json()["results"]] == [2, 1]
+    import_documents(profile(3, "Třetí", [skill("s1", 4)]))
+    assert [r["nsp_id"] for r in client.get(url).json()["results"]] == [3, 2, 1]
+
+
 def test_picking_all_of_a_profiles_competences_gives_it_100_and_the_first_place(client, db):
     two_profiles()
     body = client.get(

@@ -213,14 +213,14 @@ def test_a_fixture_is_found_once_loaded(client, db):
 
 def test_a_process_loads_the_index_another_built(client, seeds):
     engine.rebuild()
-    engine._current = None  # another process: nothing in memory yet
+    engine._held.forget()  # another process: nothing in memory yet
     with CaptureQueriesContext(connection) as captured:
         assert engine.ranked_pks("ředitel")
     assert len(captured) == 2  # the data version and the stored index, nothing rebuilt
 
 
 def test_the_command_rebuilds_the_index(seeds, capsys):
-    engine._current = None
+    engine._held.forget()
     call_command("rebuild_search_index")
     assert "2 profiles" in capsys.readouterr().out
-    assert engine._current is not None
+    assert engine._held.current is not None
