@@ -5,7 +5,7 @@ A person who picks general skills (every profile states all eight) makes the ran
 tens of thousands of links. In the database that was one aggregate of 10–30 ms plus the
 profiles' totals and a loop over every profile in Python, on each request; over arrays
 loaded once per version it is a few milliseconds. Loading reads every link once (about
-0.3 s at 3,000 profiles), on the first ranking after a write, in each process.
+0.4 s at 3,000 profiles), on the first ranking after a write, in each process.
 """
 
 from dataclasses import dataclass

@@ -19,7 +19,7 @@ from django.utils.translation import gettext
 from careers import features as f
 from careers.matching import requirements
 from careers.models import SimilarOccupation
-from competences.models import Category, OccupationCompetence, competence_url, competence_urls
+from competences.models import Category, OccupationCompetence, competence_urls
 from nsp import vocabulary as vocab
 from occupations.models import Occupation, OccupationEducation
 from wages.models import Region
@@ -37,8 +37,8 @@ class Requirement:
     level: int
     suitability: int | None = None
     have: int | None = None  # the level the person has, when missing for a lower one
-    # Its page: given by _moves(), which resolves each competence once for all the moves
-    # (a page of moves lists hundreds of requirements, many of them the same competence).
+    # Its page, made by _moves() once per competence for all the moves of a page (they
+    # list hundreds of requirements, many of them the same competence).
     url: str = ""
 
     @property
@@ -53,9 +53,6 @@ class Requirement:
     @property
     def essential(self):
         return self.suitability != vocab.SUITABLE_COMPETENCE
-
-    def get_absolute_url(self):
-        return self.url or competence_url(self.category, self.code)
 
     # The level as the lists of shared and missing requirements say it. Spelled here, not
     # with {% blocktranslate %} in the loop: a page of moves lists hundreds of
