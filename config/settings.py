@@ -134,6 +134,15 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # The hottest fragments only (portal/templatetags/jinja.py), in <app>/jinja2/.
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "environment": "config.jinja.environment",
+            "extensions": ["jinja2.ext.i18n"],
+        },
+    },
 ]
 
 

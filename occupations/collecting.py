@@ -31,3 +31,35 @@ def collected_ids(request):
         if nsp_id is not None and nsp_id not in ids:
             ids.append(nsp_id)
     return ids[:MAX_COMPARED]
+
+
+def with_collected(request, ids):
+    """The current page's URL with `ids` as the collected occupations."""
+    query = request.GET.copy()
+    query.pop(COLLECT_PARAM, None)
+    if ids:
+        query.setlist(COLLECT_PARAM, [str(nsp_id) for nsp_id in ids])
+    return f"{request.path}?{query.urlencode()}" if query else request.path
+
+
+def keep_collected(request, url):
+    """`url` with the collected occupations carried along (links from list to profile)."""
+    ids = collected_ids(request)
+    if not ids:
+        return url
+    joiner = "&" if "?" in url else "?"
+    return url + joiner + "&".join(f"{COLLECT_PARAM}={nsp_id}" for nsp_id in ids)
+
+
+def compare_toggle(request, occupation):
+    """What 'Přidat do porovnání' or 'Odebrat z porovnání' shows for one occupation:
+    {occupation, chosen, url, full} (url None when the comparison is full)."""
+    ids = collected_ids(request)
+    chosen = occupation.nsp_id in ids
+    if chosen:
+        url = with_collected(request, [n for n in ids if n != occupation.nsp_id])
+    elif len(ids) < MAX_COMPARED:
+        url = with_collected(request, [*ids, occupation.nsp_id])
+    else:
+        url = None
+    return {"occupation": occupation, "chosen": chosen, "url": url, "full": url is None}

@@ -189,7 +189,7 @@ def msgids_in_the_code():
             continue
         if path.suffix == ".py":
             source = path.read_bytes()
-        elif "templates" in relative.parts and path.suffix in (".html", ".txt"):
+        elif {"templates", "jinja2"} & set(relative.parts) and path.suffix in (".html", ".txt"):
             source = templatize(path.read_text(encoding="utf-8")).encode()
         else:
             continue
@@ -221,6 +221,8 @@ def test_the_extraction_finds_templates_and_code():
     assert ("Nalezeno %(count)s povolání", None) in found  # blocktranslate count
     assert ("Hledat povolání", None) in found  # gettext_lazy as _
     assert ("bez údajů", None) in found  # gettext as _
+    assert ("Nic, všechny požadavky jsou splněny.", None) in found  # _() in a Jinja2 fragment
+    assert ("Úroveň %(low)s–%(high)s", None) in found  # _()|format() in a Jinja2 fragment
 
 
 def test_every_translated_string_is_in_both_catalogues():

@@ -2,19 +2,11 @@
 
 from django import template
 
-from occupations.collecting import COLLECT_PARAM, MAX_COMPARED, collected_ids, compare_url
+from occupations import collecting
+from occupations.collecting import MAX_COMPARED, collected_ids, compare_url
 from occupations.models import Occupation
 
 register = template.Library()
-
-
-def _with_ids(request, ids):
-    """The current page's URL with `ids` as the collected occupations."""
-    query = request.GET.copy()
-    query.pop(COLLECT_PARAM, None)
-    if ids:
-        query.setlist(COLLECT_PARAM, [str(nsp_id) for nsp_id in ids])
-    return f"{request.path}?{query.urlencode()}" if query else request.path
 
 
 def _collected(context):
@@ -35,16 +27,7 @@ def _collected(context):
 @register.inclusion_tag("occupations/includes/compare_toggle.html", takes_context=True)
 def compare_toggle(context, occupation):
     """'Přidat do porovnání' or 'Odebrat z porovnání' for one occupation."""
-    request = context["request"]
-    ids = collected_ids(request)
-    chosen = occupation.nsp_id in ids
-    if chosen:
-        url = _with_ids(request, [n for n in ids if n != occupation.nsp_id])
-    elif len(ids) < MAX_COMPARED:
-        url = _with_ids(request, [*ids, occupation.nsp_id])
-    else:
-        url = None
-    return {"occupation": occupation, "chosen": chosen, "url": url, "full": url is None}
+    return collecting.compare_toggle(context["request"], occupation)
 
 
 @register.inclusion_tag("occupations/includes/compare_bar.html", takes_context=True)
@@ -54,7 +37,7 @@ def compare_bar(context):
     return {
         "collected": collected,
         "compare_url": compare_url([nsp_id for nsp_id, _ in collected]) if collected else None,
-        "clear_url": _with_ids(context["request"], []),
+        "clear_url": collecting.with_collected(context["request"], []),
         "max": MAX_COMPARED,
     }
 
@@ -74,8 +57,4 @@ def compare_with_url(context, occupation):
 @register.simple_tag(takes_context=True)
 def keep_collected(context, url):
     """`url` with the collected occupations carried along (links from list to profile)."""
-    ids = collected_ids(context["request"])
-    if not ids:
-        return url
-    joiner = "&" if "?" in url else "?"
-    return url + joiner + "&".join(f"{COLLECT_PARAM}={nsp_id}" for nsp_id in ids)
+    return collecting.keep_collected(context["request"], url)

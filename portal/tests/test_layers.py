@@ -80,9 +80,11 @@ def template_apps(app):
     """{app whose templates or template tags it uses: first template using them}."""
     libraries = {path.stem: path.parent.parent.name for path in ROOT.glob("*/templatetags/*.py")}
     found = {}
-    for path in sorted((ROOT / app / "templates").rglob("*.html")):
+    for path in sorted(
+        [*(ROOT / app).glob("templates/**/*.html"), *(ROOT / app).glob("jinja2/**/*.html")]
+    ):
         text = path.read_text(encoding="utf-8")
-        for name in re.findall(r'{%\s*(?:include|extends)\s+"([a-z_]+)/', text):
+        for name in re.findall(r'{%\s*(?:include|extends|jinja_include)\s+"([a-z_]+)/', text):
             if name in APPS:
                 found.setdefault(name, path.relative_to(ROOT))
         for names in re.findall(r"{%\s*load\s+([^%]+?)\s*%}", text):

@@ -488,3 +488,13 @@ def test_the_sharing_tags_name_the_language_and_its_alternative(
     assert tags["og:locale"] == locale
     assert tags["locale:alternate"] == alternate
     assert tags["og:type"] == "article"
+
+
+def test_the_competence_tables_speak_the_pages_language(client, seeds):
+    html = page(client, "/en" + DIRECTOR_URL)
+
+    assert '<th scope="col" role="columnheader">Level 1–8</th>' in html
+    assert '<th scope="col" role="columnheader">Level 0–5</th>' in html  # soft competences
+    assert '<th scope="col" role="columnheader">Suitability</th>' in html
+    assert 'aria-label="level 7 on a scale of 1–8"' in html  # h13._.0024
+    assert "Level descriptions (NSP, PDF)" in html
