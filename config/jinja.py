@@ -6,12 +6,13 @@ makemessages reads them as it reads `{{ _("…") }}` in a Django template, so th
 catalogues and config/tests/test_i18n.py cover both engines."""
 
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup
 
 from occupations import collecting
-from portal import formatting
+from portal import formatting, forms
 from portal.templatetags.portal import level_scale
 
 
@@ -28,10 +29,16 @@ def environment(**options):
     # Old style: _() returns the translation as it is; values go in with |format, which
     # escapes them when the translation is marked |safe (it holds markup).
     env.install_gettext_callables(translation.gettext, translation.ngettext, newstyle=False)
-    env.filters.update(czk=formatting.czk, czk_difference=formatting.czk_difference)
+    env.filters.update(
+        czk=formatting.czk,
+        czk_difference=formatting.czk_difference,
+        options=forms.options,
+        widget_type=forms.widget_type,
+    )
     env.globals.update(
         compare_toggle=compare_toggle,
         keep_collected=collecting.keep_collected,
         level_scale=level_scale,
+        url=lambda name, *args: reverse(name, args=args),
     )
     return env

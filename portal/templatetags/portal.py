@@ -1,12 +1,11 @@
 """Formatting for what users read: money, levels, missing figures; and the page's metadata."""
 
-from django import forms, template
+from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from portal import formatting
-from portal.forms import CzechOptions
 
 register = template.Library()
 
@@ -96,30 +95,3 @@ def capture(parser, token):
     nodelist = parser.parse(("endcapture",))
     parser.delete_first_token()
     return CaptureNode(nodelist, bits[2])
-
-
-@register.filter
-def options(bound_field):
-    """The options of a select or of checkboxes as (value, label, selected, lang) tuples,
-    for form_field.html to write in one loop: Django renders a template for each option,
-    which made the list's filter form half the time of the page (~180 options)."""
-    widget = bound_field.field.widget
-    values = bound_field.value()
-    chosen = {str(v) for v in values} if isinstance(values, list | tuple) else {str(values)}
-    chosen.discard("None")
-    lang = "cs" if isinstance(widget, CzechOptions) else ""
-    return [
-        (str(value), label, str(value) in chosen, lang if value not in ("", None) else "")
-        for value, label in bound_field.field.choices
-    ]
-
-
-@register.filter
-def widget_type(bound_field):
-    """'checkbox', 'select' or '' (another widget, which renders itself)."""
-    widget = bound_field.field.widget
-    if isinstance(widget, forms.CheckboxSelectMultiple):
-        return "checkbox"
-    if isinstance(widget, forms.Select) and not widget.allow_multiple_selected:
-        return "select"
-    return ""
