@@ -15,7 +15,7 @@ def amounts(figure):
 
 def occupation_wages_csv(occupation, tables, sphere):
     """Every region of each of the profile's regional tables, in one sphere."""
-    sphere_label = Sphere(sphere).label
+    sphere_label = str(Sphere(sphere).label)
     header = [_("Kraj"), _("Rok"), "CZ-ISCO", _("Sféra"), _("Od"), _("Medián"), _("Do")]
     rows = [
         [
@@ -33,7 +33,8 @@ def occupation_wages_csv(occupation, tables, sphere):
 
 def ranking_csv(groups, region, sphere):
     """The ISCO groups ranked by median in a region (None: the whole country) and sphere."""
-    sphere_label = Sphere(sphere).label
+    # Translated once: the lazy label would be translated again in each of 1,100 rows.
+    sphere_label = str(Sphere(sphere).label)
     where = region.name if region else _("Česká republika")
     header = [_("Pořadí"), "CZ-ISCO", _("Skupina"), _("Rok"), _("Kraj"), _("Sféra")]
     header += [_("Od"), _("Medián"), _("Do"), _("Povolání")]
