@@ -16,7 +16,7 @@ from django.db import IntegrityError, transaction
 
 from occupations.models import Occupation
 from portal.caching import HeldPerVersion
-from search.index import Match, SearchIndex
+from search.index import FORMAT, Match, SearchIndex
 from search.models import IndexSnapshot
 from search.sources import index_records
 
@@ -34,20 +34,28 @@ def rebuild():
     return _held.replace(_build)
 
 
+def _stored_as(key):
+    """The snapshot's name: the data version and the index's format. After a deploy that
+    changes the format, the old snapshot is not loaded but replaced."""
+    return f"{key}/{FORMAT}"
+
+
 def _build(key):
     built = SearchIndex.build(index_records())
     data = zlib.compress(pickle.dumps(built.state(), protocol=pickle.HIGHEST_PROTOCOL), 1)
     try:
         with transaction.atomic():
-            IndexSnapshot.objects.exclude(version=key).delete()
-            IndexSnapshot.objects.create(version=key, data=data)
+            IndexSnapshot.objects.exclude(version=_stored_as(key)).delete()
+            IndexSnapshot.objects.create(version=_stored_as(key), data=data)
     except IntegrityError:
         pass  # another process stored the same version first
     return built
 
 
 def _load(key):
-    snapshot = IndexSnapshot.objects.filter(version=key).values_list("data", flat=True).first()
+    snapshot = (
+        IndexSnapshot.objects.filter(version=_stored_as(key)).values_list("data", flat=True).first()
+    )
     if snapshot is None:
         return None
     return SearchIndex(_SafeUnpickler(io.BytesIO(zlib.decompress(bytes(snapshot)))).load())

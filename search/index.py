@@ -34,6 +34,9 @@ from itertools import pairwise
 from portal.czech import fold, sort_key
 from search.language import STOP_WORDS, WORD_RE, Vocabulary, nfc, stem
 
+# The layout of state(): a stored index of another format is built again (engine.py).
+FORMAT = 2
+
 TITLE, ALTERNATIVE, TEXT, ISCO, COMPETENCE = 5, 4, 3, 2, 1
 TIERS = (COMPETENCE, ISCO, TEXT, ALTERNATIVE, TITLE)  # lowest first: higher ones overwrite
 NAMES = (TITLE, ALTERNATIVE)
@@ -84,12 +87,25 @@ class SearchIndex:
     def __init__(self, state):
         self.__dict__.update(state)
         self.vocabulary = Vocabulary(state["vocabulary"])
+        self.unit_profiles = Rows(*state["unit_profiles"])
+        self.unit_terms = Rows(*state["unit_terms"])
         self.position = {pk: index for index, pk in enumerate(self.pks)}
 
     def state(self):
         """Plain data (pickled with a restricted unpickler in engine.py)."""
         state = {k: v for k, v in self.__dict__.items() if k not in ("vocabulary", "position")}
-        return {**state, "vocabulary": self.vocabulary.state()}
+        return {
+            **state,
+            "unit_profiles": self.unit_profiles.state(),
+            "unit_terms": self.unit_terms.state(),
+            "vocabulary": self.vocabulary.state(),
+        }
+
+    def _text(self, unit):
+        """A unit's text. The 51,000 texts of 3,000 profiles are kept as one UTF-8 string
+        of bytes: half the memory of as many str objects (docs/SEARCH.md)."""
+        data, starts = self.unit_texts
+        return data[starts[unit] : starts[unit + 1]].decode()
 
     # -- building ----------------------------------------------------------------------------
 
@@ -175,10 +191,11 @@ class SearchIndex:
                 ),
                 "titles": [r["title"] for r in records],
                 "title_keys": [sort_key(r["title"]) for r in records],
-                "units": units,
+                "format": FORMAT,
+                "unit_texts": _packed_texts(units),
                 "unit_tier": unit_tier,
-                "unit_profiles": [array("I", p) for p in unit_profiles],
-                "unit_terms": unit_terms,
+                "unit_profiles": Rows.of(unit_profiles).state(),
+                "unit_terms": Rows.of(unit_terms).state(),
                 "profile_names": profile_names,
                 "profile_units": profile_units,
                 "name_trigrams": dict(trigrams),
@@ -379,7 +396,7 @@ class SearchIndex:
 
     def _match(self, profile, terms):
         title = self.profile_names[profile][0]
-        segments = self._marked(self.units[title], terms)
+        segments = self._marked(self._text(title), terms)
         if any(marked for _, marked in segments):
             return Match(TITLE, segments)
         best = None
@@ -391,7 +408,7 @@ class SearchIndex:
         if best is None:
             return None
         unit = best[1]
-        return Match(self.unit_tier[unit], _snippet(self._marked(self.units[unit], terms)))
+        return Match(self.unit_tier[unit], _snippet(self._marked(self._text(unit), terms)))
 
     def _units_of_profile(self, profile):
         return self.profile_units[profile]
@@ -420,7 +437,7 @@ class SearchIndex:
             for unit in self.profile_names[profile]:
                 hits = sum(1 for term in self.unit_terms[unit] if term in terms)
                 if hits > best:
-                    best, label = hits, self.units[unit]
+                    best, label = hits, self._text(unit)
             if label not in labels:
                 labels.add(label)
                 suggestions.append((pk, label))
@@ -482,6 +499,37 @@ def _units_of(record):
         yield ISCO, code
     for name in record["competences"]:
         yield COMPETENCE, name
+
+
+class Rows:
+    """Rows of numbers of different lengths (the profiles or terms of each unit) in two
+    flat arrays: a list of 51,000 small arrays costs five times the memory."""
+
+    def __init__(self, starts, values):
+        self.starts, self.values = starts, values
+
+    @classmethod
+    def of(cls, rows):
+        starts, values = array("I", [0]), array("I")
+        for row in rows:
+            values.extend(row)
+            starts.append(len(values))
+        return cls(starts, values)
+
+    def state(self):
+        return (self.starts, self.values)
+
+    def __getitem__(self, row):
+        return self.values[self.starts[row] : self.starts[row + 1]]
+
+
+def _packed_texts(texts):
+    """(the texts as one UTF-8 string of bytes, where each starts and the last ends)."""
+    data, starts = bytearray(), array("I", [0])
+    for text in texts:
+        data += text.encode()
+        starts.append(len(data))
+    return bytes(data), starts
 
 
 def _pair(first, second):

@@ -6,7 +6,7 @@ No database: SearchIndex is built from plain records."""
 import pytest
 
 from portal.czech import fold
-from search.index import ALTERNATIVE, COMPETENCE, TEXT, TITLE, SearchIndex
+from search.index import ALTERNATIVE, COMPETENCE, TEXT, TITLE, Rows, SearchIndex
 from search.language import looks_feminine, stem
 
 
@@ -240,4 +240,14 @@ def test_the_index_survives_its_state():
     built = SearchIndex.build(PROFILES)
     again = SearchIndex(built.state())
     assert again.ranked("ředitelka") == built.ranked("ředitelka")
+    pk = again.ranked("ředitelka")[0]
+    assert again.explain([pk], "ředitelka") == built.explain([pk], "ředitelka")
+    assert again.suggest("ředit") == built.suggest("ředit")
     assert fold("Ř") == "r"
+
+
+def test_rows_keep_each_row_empty_ones_too():
+    rows = Rows.of([[5, 1], [], [70000], []])
+    assert [list(rows[row]) for row in range(4)] == [[5, 1], [], [70000], []]
+    again = Rows(*rows.state())
+    assert [list(again[row]) for row in range(4)] == [[5, 1], [], [70000], []]

@@ -16,6 +16,8 @@ from occupations.models import AlternativeName, Occupation
 from portal.tests.html import parse, text
 from profiles.importer import import_paths
 from search import engine
+from search.index import FORMAT
+from search.models import IndexSnapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -217,6 +219,21 @@ def test_a_process_loads_the_index_another_built(client, seeds):
     with CaptureQueriesContext(connection) as captured:
         assert engine.ranked_pks("ředitel")
     assert len(captured) == 2  # the data version and the stored index, nothing rebuilt
+
+
+def test_an_index_stored_in_an_older_format_is_built_again_and_replaced(client, seeds):
+    engine.rebuild()
+    [stored] = IndexSnapshot.objects.all()
+    data_version = stored.version.rsplit("/", 1)[0]
+    # What a deploy finds: the snapshot an older release stored for the same data.
+    stored.delete()
+    IndexSnapshot.objects.create(version=f"{data_version}/{FORMAT - 1}", data=b"not this layout")
+    engine._held.forget()
+
+    assert engine.ranked_pks("ředitel")
+    assert list(IndexSnapshot.objects.values_list("version", flat=True)) == [
+        f"{data_version}/{FORMAT}"
+    ]
 
 
 def test_the_command_rebuilds_the_index(seeds, capsys):
