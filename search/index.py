@@ -34,7 +34,8 @@ from itertools import pairwise
 from portal.czech import fold, sort_key
 from search.language import STOP_WORDS, WORD_RE, Vocabulary, nfc, stem
 
-# The layout of state(): a stored index of another format is built again (engine.py).
+# The layout of state(): engine.py names a stored index by it, so that an index stored
+# in another layout is built again instead of loaded.
 FORMAT = 2
 
 TITLE, ALTERNATIVE, TEXT, ISCO, COMPETENCE = 5, 4, 3, 2, 1
@@ -191,7 +192,6 @@ class SearchIndex:
                 ),
                 "titles": [r["title"] for r in records],
                 "title_keys": [sort_key(r["title"]) for r in records],
-                "format": FORMAT,
                 "unit_texts": _packed_texts(units),
                 "unit_tier": unit_tier,
                 "unit_profiles": Rows.of(unit_profiles).state(),

@@ -134,14 +134,11 @@ def first_table_medians(region=None, sphere=vocab.BUSINESS):
     number of profiles: sorting thousands by median, or keeping those above a wage, the
     database would look the median up for each of them, and twice (to filter and to sort)."""
     scope = OccupationWageTable.Scope.REGIONAL if region else OccupationWageTable.Scope.NATIONAL
-    place = {"table__figures__region": region} if region else {"table__figures__region": None}
+    # region None: the national figures (an exact None is IS NULL, as in a filter).
+    condition = Q(table__figures__sphere=sphere, table__figures__region=region)
     links = (
         OccupationWageTable.objects.filter(scope=scope)
-        .annotate(
-            figure=FilteredRelation(
-                "table__figures", condition=Q(table__figures__sphere=sphere, **place)
-            )
-        )
+        .annotate(figure=FilteredRelation("table__figures", condition=condition))
         .order_by()
         .values_list("occupation_id", "position", "figure__median")
     )

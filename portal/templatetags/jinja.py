@@ -1,10 +1,10 @@
 """Jinja2 fragments inside Django templates.
 
-A few fragments repeat a small piece of markup hundreds of times a page: the career moves'
-lists of requirements and the profile's competence tables. Django's engine spends 5–10 µs
-on each variable; Jinja2 compiles templates to Python and renders the same fragment
-3 times faster (docs/PERFORMANCE.md). Those fragments live in `<app>/jinja2/`; the
-pages around them stay Django templates."""
+A few fragments repeat a small piece of markup hundreds of times a page (the table in
+docs/ARCHITECTURE.md, "Two template engines", lists them). Django's engine spends 5–10 µs
+on each variable; Jinja2 compiles templates to Python and renders the same fragment 2 to 5
+times faster (docs/PERFORMANCE.md). Those fragments live in `<app>/jinja2/`; the pages
+around them stay Django templates."""
 
 from django import template
 from django.template import engines
